@@ -5,5 +5,9 @@
  *
  * <p>Plain JDK code on purpose: it sits on the per-frame hot path of every call, so it must not
  * allocate per sample, box, or log, and it must be testable without a container.
+ *
+ * <p>Worth measuring later (JMH, outside the unit tests): {@code ChannelSplitter.split} into reused
+ * buffers plus {@code MuLaw.decode} for a 3200-byte stereo PCMU frame, against the budget of about
+ * 5000 such frames per second on 2 vCPUs, and the allocation rate of that path (expected zero).
  */
 package io.audiohook.connector.audio;
