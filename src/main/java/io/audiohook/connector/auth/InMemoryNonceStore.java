@@ -75,7 +75,7 @@ public final class InMemoryNonceStore implements NonceStore {
                 // Expired but not yet purged; re-inserting moves it to the tail, where it belongs.
                 entries.remove(id);
             }
-            if (entries.size() >= maxEntries && now - lastSweepMillis >= SWEEP_INTERVAL.toMillis()) {
+            if (entries.size() >= maxEntries && sweepAllowed(now)) {
                 lastSweepMillis = now;
                 entries.values().removeIf(u -> u < now);
             }
@@ -99,6 +99,11 @@ public final class InMemoryNonceStore implements NonceStore {
         synchronized (lock) {
             return entries.size();
         }
+    }
+
+    private boolean sweepAllowed(long now) {
+        // The sentinel check also keeps "now - MIN_VALUE" from overflowing on the first sweep.
+        return lastSweepMillis == Long.MIN_VALUE || now - lastSweepMillis >= SWEEP_INTERVAL.toMillis();
     }
 
     private void purgeHead(long now) {
