@@ -1,5 +1,6 @@
 package io.audiohook.connector.auth;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class ApiKeys {
      *                                  only
      */
     public static ApiKeys parse(Optional<String> apiKey, Optional<String> clientSecret, Optional<String> list) {
-        List<ApiKey> keys = new java.util.ArrayList<>();
+        List<ApiKey> keys = new ArrayList<>();
         String single = nonBlank(apiKey);
         String singleSecret = nonBlank(clientSecret);
         if (single != null) {

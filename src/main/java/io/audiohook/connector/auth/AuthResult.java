@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param key        the matched configured key, or {@code null} if none matched
  * @param detail     human-readable reason for DEBUG logs; never contains a secret or a full key,
  *                   but may say more than a client should be told
- * @param nonce      verified signature nonce, or {@code null} if the request was not verified by
- *                   signature (unsigned, or not OK)
+ * @param nonce      nonce of a signature whose MAC verified, or {@code null} if no signature was
+ *                   verified (unsigned request, key without secret, or verification failed)
  * @param validUntil last instant the verified signature would still be accepted, i.e. how long
  *                   its nonce must be remembered; {@code null} when {@code nonce} is
  */

@@ -3,6 +3,7 @@ package io.audiohook.connector.auth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,7 +63,7 @@ public record SignatureParams(
                 // cannot reproduce them, so the signature could never verify anyway.
                 throw new IllegalArgumentException("covered components must be plain strings");
             }
-            if (name.isEmpty() || !name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (name.isEmpty() || !name.equals(name.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("covered component names must be lower case");
             }
             if (!seen.add(name)) {
