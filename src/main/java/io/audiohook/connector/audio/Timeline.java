@@ -1,5 +1,6 @@
 package io.audiohook.connector.audio;
 
+import io.audiohook.connector.protocol.Durations;
 import java.time.Duration;
 import java.util.Arrays;
 

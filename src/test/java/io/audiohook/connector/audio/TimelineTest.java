@@ -1,5 +1,6 @@
 package io.audiohook.connector.audio;
 
+import io.audiohook.connector.protocol.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,81 @@
+package io.audiohook.connector.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.auth.ApiKeys;
+import io.audiohook.connector.auth.Authenticator;
+import io.audiohook.connector.auth.InMemoryNonceStore;
+import io.audiohook.connector.auth.NonceStore;
+import io.audiohook.connector.auth.SignatureVerifier;
+import io.audiohook.connector.protocol.MediaFormat;
+import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.session.CallRecorder;
+import io.quarkus.arc.DefaultBean;
+
+/** Wires the framework-free packages from configuration. */
+@ApplicationScoped
+public class ConnectorBeans {
+    private static final Logger LOG = Logger.getLogger(ConnectorBeans.class);
+
+    @Produces
+    @Singleton
+    ApiKeys apiKeys(ConnectorConfig config) {
+        ConnectorConfig.Auth auth = config.auth();
+        ApiKeys keys = ApiKeys.parse(auth.apiKey(), auth.clientSecret(), auth.apiKeys());
+        if (keys.isEmpty()) {
+            LOG.warn("no API key configured: every AudioHook connection will be refused (set API_KEY)");
+        } else {
+            LOG.infof("%d API key(s) configured", keys.size());
+        }
+        return keys;
+    }
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    NonceStore nonceStore(ConnectorConfig config) {
+        return new InMemoryNonceStore(config.auth().nonceCacheSize());
+    }
+
+    @Produces
+    @Singleton
+    Authenticator authenticator(ConnectorConfig config, ApiKeys keys, NonceStore nonces) {
+        ConnectorConfig.Auth auth = config.auth();
+        SignatureVerifier verifier = new SignatureVerifier(keys, Clock.systemUTC(), auth.clockSkew(),
+                auth.maxSignatureAge(), auth.minNonceLength());
+        Set<String> organizations = auth.organizationIds().orElse(List.of()).stream()
+                .map(id -> id.trim().toLowerCase(Locale.ROOT)).filter(id -> !id.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new Authenticator(verifier, nonces, organizations);
+    }
+
+    @Produces
+    @Singleton
+    ProtocolSettings protocolSettings(ConnectorConfig config) {
+        ConnectorConfig.Protocol p = config.protocol();
+        List<MediaFormat> formats = p.formats().stream()
+                .map(name -> MediaFormat.fromWire(name.trim().toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new IllegalArgumentException("unknown media format: " + name)))
+                .toList();
+        return new ProtocolSettings(formats, p.startPaused(), p.languages(), p.acknowledgeUpdate(), p.openTimeout(),
+                p.idleTimeout(), p.flushTimeout(), p.disconnectTimeout(), p.lingerTimeout());
+    }
+
+    /** Until a backend is plugged in, calls are only recorded. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    CallRecorder callRecorder(ConnectorConfig config) {
+        return new CallRecorder(config.sessions().recorded());
+    }
+}
