@@ -272,6 +272,36 @@ public final class AudioHookClient {
         return enqueue(ws -> ws.sendText(text, true));
     }
 
+    /**
+     * Sends a complete client message exactly as given (scripted replays), and lets the
+     * bookkeeping that checks the server follow it: the client's seq becomes the message's seq
+     * if higher, and an {@code open}, {@code close} or {@code ping} counts as sent, so opened,
+     * closed, pong and clientseq are judged as if the client had composed the message itself.
+     * Position and pause state are not tracked; the script owns them.
+     */
+    public CompletableFuture<Void> sendVerbatim(String text) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        synchronized (lock) {
+            long seq = node.path("seq").asLong(0);
+            clientSeq = Math.max(clientSeq, seq);
+            switch (node.path("type").asText("")) {
+                case "open" -> openSent = true;
+                case "close" -> closeSent = true;
+                case "ping" -> {
+                    pendingPingSeq = seq;
+                    pingSentNanos = System.nanoTime();
+                }
+                default -> { }
+            }
+            return sendRaw(text);
+        }
+    }
+
     /** Sends bytes as given without counting them as audio. */
     public CompletableFuture<Void> sendRawBinary(byte[] bytes) {
         return enqueue(ws -> ws.sendBinary(ByteBuffer.wrap(bytes), true));

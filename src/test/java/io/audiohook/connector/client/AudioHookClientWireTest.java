@@ -240,6 +240,30 @@ class AudioHookClientWireTest {
         client.abort();
     }
 
+    @Test
+    void verbatimMessagesGoOutUnchangedAndTheChecksFollowThem() throws Exception {
+        SessionConfig config = SessionConfig.call(uri("good")).apiKey(API_KEY);
+        AudioHookClient client = connect(config);
+        ObjectNode openParams = MAPPER.createObjectNode();
+        openParams.putArray("media").add(MediaFormat.pcmu("external", "internal").toJson(MAPPER));
+        String open = client.message("open", 1, openParams).toString();
+        // seq 2 to 4 are skipped on purpose: the server's clientseq follows the script, not the client's counter
+        String ping = client.message("ping", 5, null).toString();
+        String close = client.message("close", 6, MAPPER.createObjectNode().put("reason", "end")).toString();
+        client.sendVerbatim(open);
+        client.awaitMessage("opened", WAIT);
+        client.sendVerbatim(ping);
+        assertEquals(5, client.awaitMessage("pong", WAIT).clientseq());
+        client.sendVerbatim(close);
+        client.awaitMessage("closed", WAIT);
+        client.awaitClose(WAIT);
+
+        ScriptedServer server = sessions.get(config.sessionId());
+        assertEquals(List.of(MAPPER.readTree(open), MAPPER.readTree(ping), MAPPER.readTree(close)), server.received);
+        assertEquals(6, client.clientSeq());
+        assertTrue(client.violations().isEmpty(), client.violations().toString());
+    }
+
     /** Just enough server behaviour to exercise the client; "mode" picks the script. */
     static final class ScriptedServer {
         final ServerWebSocket ws;
