@@ -1,47 +1,8 @@
 package io.audiohook.connector.web;
 
-import jakarta.inject.Inject;
-
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.core.buffer.Buffer;
 
-/** The AudioHook endpoint; everything runs on the connection's event loop and nothing there blocks. */
+/** The connector's own AudioHook path. */
 @WebSocket(path = "/audiohook/ws")
-public class AudioHookEndpoint {
-
-    @Inject
-    LiveSessions sessions;
-
-    @Inject
-    WebSocketConnection connection;
-
-    @OnOpen
-    @NonBlocking
-    public void open() {
-        sessions.opened(connection);
-    }
-
-    @OnTextMessage
-    @NonBlocking
-    public void text(String message) {
-        sessions.text(connection, message);
-    }
-
-    @OnBinaryMessage
-    @NonBlocking
-    public void binary(Buffer frame) {
-        sessions.binary(connection, frame);
-    }
-
-    @OnClose
-    @NonBlocking
-    public void close() {
-        sessions.closed(connection);
-    }
+public class AudioHookEndpoint extends AudioHookSocket {
 }

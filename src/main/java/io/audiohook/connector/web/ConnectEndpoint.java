@@ -1,47 +1,8 @@
 package io.audiohook.connector.web;
 
-import jakarta.inject.Inject;
-
-import io.quarkus.websockets.next.OnBinaryMessage;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.common.annotation.NonBlocking;
-import io.vertx.core.buffer.Buffer;
 
-/** The same endpoint on the path of Google's connector, so Genesys integrations switch by changing only the host. */
+/** The path of Google's Python connector, so Genesys integrations switch by changing only the host. */
 @WebSocket(path = "/connect")
-public class ConnectEndpoint {
-
-    @Inject
-    LiveSessions sessions;
-
-    @Inject
-    WebSocketConnection connection;
-
-    @OnOpen
-    @NonBlocking
-    public void open() {
-        sessions.opened(connection);
-    }
-
-    @OnTextMessage
-    @NonBlocking
-    public void text(String message) {
-        sessions.text(connection, message);
-    }
-
-    @OnBinaryMessage
-    @NonBlocking
-    public void binary(Buffer frame) {
-        sessions.binary(connection, frame);
-    }
-
-    @OnClose
-    @NonBlocking
-    public void close() {
-        sessions.closed(connection);
-    }
+public class ConnectEndpoint extends AudioHookSocket {
 }
