@@ -70,7 +70,7 @@ public final class ServerBenchmark {
         Path out;
         int opens = 300;
         int openConcurrency = 4;
-        int warmupOpens = 20;
+        int warmupOpens = 100;
         int sessions = 100;
         int durationSeconds = 30;
         int rampSeconds = -1; // default: max(5, sessions / 20)
@@ -136,7 +136,7 @@ public final class ServerBenchmark {
             System.err.println("""
                     usage: ServerBenchmark --uri ws://127.0.0.1:PORT/audiohook/ws --api-key KEY --secret BASE64
                            [--pid SERVER_PID] [--out result.json]
-                           [--opens 300] [--open-concurrency 4] [--warmup-opens 20]
+                           [--opens 300] [--open-concurrency 4] [--warmup-opens 100]
                            [--sessions 100] [--duration 30] [--ramp max(5,N/20)] [--settle 10]
                            [--ping 5] [--audio speech|generated]
                     Without --pid no server CPU or memory is reported.""");
@@ -207,7 +207,7 @@ public final class ServerBenchmark {
 
         int failures = 0;
         if (p.opens > 0) {
-            failures += openLatency();
+            failures += openLatency(clkTck);
         }
         if (p.sessions > 0) {
             failures += audioLoad(clkTck);
@@ -233,14 +233,18 @@ public final class ServerBenchmark {
     private record OpenSample(long connectNanos, long openedNanos) {
     }
 
-    private int openLatency() throws InterruptedException {
+    private int openLatency(long clkTck) throws InterruptedException {
         System.out.printf("open latency: %d warm-up + %d sessions, %d at a time%n", p.warmupOpens, p.opens, p.openConcurrency);
         runOpens(p.warmupOpens, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         ConcurrentLinkedQueue<OpenSample> samples = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+        long serverTicks0 = cpuTicks(p.serverPid);
+        Map<String, Long> threads0 = threadTicks(p.serverPid);
         long start = System.nanoTime();
         runOpens(p.opens, samples, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long serverTicks1 = cpuTicks(p.serverPid);
+        Map<String, Long> threads1 = threadTicks(p.serverPid);
 
         long[] connect = samples.stream().mapToLong(OpenSample::connectNanos).toArray();
         long[] opened = samples.stream().mapToLong(OpenSample::openedNanos).toArray();
@@ -251,6 +255,12 @@ public final class ServerBenchmark {
         node.set("failures", errorsJson(errors));
         node.put("elapsed_seconds", round(seconds, 2));
         node.put("sessions_per_second", round(samples.size() / seconds, 1));
+        if (p.serverPid > 0) {
+            double cpuMs = ticksToMs(serverTicks1 - serverTicks0, clkTck);
+            node.put("server_cpu_ms_per_session", round(cpuMs / Math.max(1, p.opens), 3));
+            node.put("server_cpu_cores", round(cpuMs / 1000.0 / seconds, 3));
+            node.set("server_cpu_cores_by_thread", threadsJson(threads0, threads1, clkTck, seconds));
+        }
         node.set("open_to_opened_ms", latencyJson(opened));
         node.set("connect_upgrade_ms", latencyJson(connect));
         return p.opens - samples.size();
@@ -464,8 +474,6 @@ public final class ServerBenchmark {
         memory.put("rss_kb_before_audio", rssBefore);
         memory.put("rss_kb_during_audio_max", rssMax);
         memory.put("rss_kb_at_window_end", rssDuring);
-        memory.put("rss_kb_per_session_estimate", rssBefore > 0 && started.get() > 0
-                ? round((rssDuring - rssBefore) / (double) started.get(), 1) : null);
         return failedSessions + violations;
     }
 
@@ -793,6 +801,11 @@ public final class ServerBenchmark {
                     o.path("p50").asDouble(), o.path("p90").asDouble(), o.path("p99").asDouble(), o.path("max").asDouble()));
             out.append(String.format(Locale.ROOT, "  connect (upgrade) p50 %7.2f ms  p90 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
                     c.path("p50").asDouble(), c.path("p90").asDouble(), c.path("p99").asDouble(), c.path("max").asDouble()));
+            if (open.has("server_cpu_ms_per_session")) {
+                out.append(String.format(Locale.ROOT, "  server CPU        %.2f ms per session (upgrade..closed), %.2f cores%n",
+                        open.get("server_cpu_ms_per_session").asDouble(), open.get("server_cpu_cores").asDouble()));
+                out.append("  server threads    ").append(open.get("server_cpu_cores_by_thread")).append('\n');
+            }
             if (!open.get("failures").isEmpty()) {
                 out.append("  failures: ").append(open.get("failures")).append('\n');
             }
