@@ -11,37 +11,40 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 
-/** The AudioHook endpoint; everything runs on the connection's event loop and nothing there blocks. */
+/**
+ * The AudioHook endpoint; everything runs on the connection's event loop and nothing there blocks.
+ *
+ * <p>The connection comes in as a callback parameter, not as an injected field: an injected
+ * {@code WebSocketConnection} is a session-scoped client proxy that only works inside a callback, while
+ * {@link LiveSessions} keeps the connection to send and close from its timer (timeouts) and backend callbacks.
+ */
 @WebSocket(path = "/audiohook/ws")
 public class AudioHookEndpoint {
 
     @Inject
     LiveSessions sessions;
 
-    @Inject
-    WebSocketConnection connection;
-
     @OnOpen
     @NonBlocking
-    public void open() {
+    public void open(WebSocketConnection connection) {
         sessions.opened(connection);
     }
 
     @OnTextMessage
     @NonBlocking
-    public void text(String message) {
+    public void text(String message, WebSocketConnection connection) {
         sessions.text(connection, message);
     }
 
     @OnBinaryMessage
     @NonBlocking
-    public void binary(Buffer frame) {
+    public void binary(Buffer frame, WebSocketConnection connection) {
         sessions.binary(connection, frame);
     }
 
     @OnClose
     @NonBlocking
-    public void close() {
+    public void close(WebSocketConnection connection) {
         sessions.closed(connection);
     }
 }

@@ -18,30 +18,27 @@ public class ConnectEndpoint {
     @Inject
     LiveSessions sessions;
 
-    @Inject
-    WebSocketConnection connection;
-
     @OnOpen
     @NonBlocking
-    public void open() {
+    public void open(WebSocketConnection connection) {
         sessions.opened(connection);
     }
 
     @OnTextMessage
     @NonBlocking
-    public void text(String message) {
+    public void text(String message, WebSocketConnection connection) {
         sessions.text(connection, message);
     }
 
     @OnBinaryMessage
     @NonBlocking
-    public void binary(Buffer frame) {
+    public void binary(Buffer frame, WebSocketConnection connection) {
         sessions.binary(connection, frame);
     }
 
     @OnClose
     @NonBlocking
-    public void close() {
+    public void close(WebSocketConnection connection) {
         sessions.closed(connection);
     }
 }
