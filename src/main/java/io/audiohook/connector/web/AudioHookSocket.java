@@ -13,36 +13,38 @@ import io.vertx.core.buffer.Buffer;
 /**
  * The AudioHook socket callbacks, shared by the endpoints of each path. Everything runs on the
  * connection's event loop and nothing there blocks.
+ *
+ * <p>
+ * The connection comes in as a callback parameter, not as an injected field: an injected
+ * {@code WebSocketConnection} is a session-scoped proxy that only works inside a callback, while
+ * {@link LiveSessions} sends and closes from its timer and from backend callbacks.
  */
 public abstract class AudioHookSocket {
 
     @Inject
     LiveSessions sessions;
 
-    @Inject
-    WebSocketConnection connection;
-
     @OnOpen
     @NonBlocking
-    public void open() {
+    public void open(WebSocketConnection connection) {
         sessions.opened(connection);
     }
 
     @OnTextMessage
     @NonBlocking
-    public void text(String message) {
+    public void text(String message, WebSocketConnection connection) {
         sessions.text(connection, message);
     }
 
     @OnBinaryMessage
     @NonBlocking
-    public void binary(Buffer frame) {
+    public void binary(Buffer frame, WebSocketConnection connection) {
         sessions.binary(connection, frame);
     }
 
     @OnClose
     @NonBlocking
-    public void close() {
+    public void close(WebSocketConnection connection) {
         sessions.closed(connection);
     }
 }

@@ -252,6 +252,17 @@ public final class AudioHookClient {
         }
     }
 
+    /**
+     * Moves the seq counter on by one without sending anything and returns the seq it skipped: the
+     * number a corrupted {@link #sendRaw} message should carry so that it counts as sent, or a seq the
+     * client "lost" (seq-gap tests). Later messages continue after it.
+     */
+    public long skipSeq() {
+        synchronized (lock) {
+            return ++clientSeq;
+        }
+    }
+
     /** The message the client would send now, for tests that want to corrupt it before {@link #sendRaw}. */
     public ObjectNode message(String type, long seq, ObjectNode parameters) {
         synchronized (lock) {

@@ -1,0 +1,105 @@
+package io.audiohook.connector.web;
+
+import static io.audiohook.connector.web.TestCalls.assertConformant;
+import static io.audiohook.connector.web.TestCalls.attempt;
+import static io.audiohook.connector.web.TestCalls.await;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.client.ConnectResult;
+import io.audiohook.connector.session.CallRecorder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With room for two sessions, a third upgrade is refused with 503 until one of the two has ended. */
+@QuarkusTest
+@TestProfile(CapacityTest.TwoSessions.class)
+class CapacityTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    public static class TwoSessions implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("connector.sessions.max", "2");
+        }
+    }
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    CallRecorder recorder;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void thirdSessionIsRefusedUntilOneEnds() throws InterruptedException {
+        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+        AudioHookClient first = connect(call(endpoint));
+        AudioHookClient second = connect(call(endpoint));
+        await(first.open());
+        await(second.open());
+        assertEquals(2, sessions.active());
+
+        double refusedBefore = refusedForCapacity();
+        ConnectResult third = attempt(call(endpoint));
+        assertEquals(503, third.httpStatus(), "failure: " + third.failure());
+        assertFalse(third.connected());
+        assertEquals(refusedBefore + 1, refusedForCapacity());
+        assertEquals(2, sessions.active());
+        assertTrue(recorder.call(third.client().config().sessionId()).isEmpty());
+
+        await(first.close("end"));
+        first.awaitClose(WAIT);
+        assertConformant(first);
+
+        // The slot frees when the server has seen the socket go; until then 503 is the only acceptable answer.
+        AudioHookClient next = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (next == null) {
+            ConnectResult result = attempt(call(endpoint));
+            if (result.httpStatus() == 101) {
+                next = result.require();
+            } else {
+                assertEquals(503, result.httpStatus(), "failure: " + result.failure());
+                assertTrue(System.nanoTime() < deadline, "no slot freed within " + WAIT);
+                Thread.sleep(50);
+            }
+        }
+        await(next.open());
+        assertEquals(2, sessions.active());
+        await(next.sendPing());
+        await(next.close("end"));
+        await(second.close("end"));
+        next.awaitClose(WAIT);
+        second.awaitClose(WAIT);
+        assertConformant(next);
+        assertConformant(second);
+        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+    }
+
+    private double refusedForCapacity() {
+        Counter counter = meters.find("audiohook.upgrades.refused").tag("reason", "capacity").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,228 @@
+package io.audiohook.connector.web;
+
+import static io.audiohook.connector.web.TestCalls.assertConformant;
+import static io.audiohook.connector.web.TestCalls.await;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.web.TestCalls.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.client.MediaFormat;
+import io.audiohook.connector.client.Received;
+import io.audiohook.connector.client.WavAudioSource;
+import io.audiohook.connector.protocol.DisconnectReason;
+import io.audiohook.connector.protocol.ProtocolViolation;
+import io.audiohook.connector.protocol.SessionCounters;
+import io.audiohook.connector.protocol.SessionEnd;
+import io.audiohook.connector.session.CallRecorder;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A client that breaks the protocol gets one {@code disconnect error} with the documented {@code info}, and
+ * its close transaction after it still works; tolerated oddities (audio before open, unknown types) do not end
+ * the call; and a misbehaving session leaves the others alone.
+ */
+@QuarkusTest
+class ProtocolErrorTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    LiveSessions sessions;
+
+    @Inject
+    CallRecorder recorder;
+
+    @Test
+    void malformedJson() {
+        AudioHookClient client = opened();
+        await(client.sendRaw("{\"version\":\"2\",\"type\":\"ping\",\"seq\":"));
+        assertDisconnectedWithError(client, ProtocolViolation.NOT_JSON);
+    }
+
+    @Test
+    void messageWithoutParameters() {
+        AudioHookClient client = opened();
+        ObjectNode ping = client.message("ping", client.clientSeq() + 1, null);
+        ping.remove("parameters");
+        await(client.sendRaw(ping.toString()));
+        assertDisconnectedWithError(client, ProtocolViolation.MALFORMED);
+    }
+
+    @Test
+    void seqGap() {
+        AudioHookClient client = opened();
+        client.skipSeq(); // seq 2 is "lost"
+        client.send("ping", null); // seq 3
+        assertDisconnectedWithError(client, ProtocolViolation.BAD_SEQ);
+        // the client's close (seq 4) continued the client's own numbering and was understood
+        assertEquals(4, client.messagesOfType("closed").get(0).clientseq());
+    }
+
+    @Test
+    void serverseqAheadOfTheServer() {
+        AudioHookClient client = opened();
+        long seq = client.skipSeq();
+        ObjectNode ping = client.message("ping", seq, null);
+        ping.put("serverseq", client.lastServerSeq() + 5);
+        await(client.sendRaw(ping.toString()));
+        assertDisconnectedWithError(client, ProtocolViolation.BAD_SERVERSEQ);
+    }
+
+    @Test
+    void sessionIdMismatch() {
+        AudioHookClient client = opened();
+        long seq = client.skipSeq();
+        ObjectNode ping = client.message("ping", seq, null);
+        ping.put("id", UUID.randomUUID().toString());
+        await(client.sendRaw(ping.toString()));
+        assertDisconnectedWithError(client, ProtocolViolation.ID_MISMATCH);
+    }
+
+    @Test
+    void textMessageOf70000Characters() {
+        AudioHookClient client = opened();
+        ObjectNode parameters = ping().put("padding", "x".repeat(70_000));
+        String text = client.message("ping", client.clientSeq() + 1, parameters).toString();
+        assertTrue(text.length() > 70_000 && text.length() < 131_072, "over 64K, within the frame limit: " + text.length());
+        await(client.sendRaw(text));
+        assertDisconnectedWithError(client, ProtocolViolation.TOO_LARGE);
+    }
+
+    @Test
+    void oddSizedFrameOnAStereoPcmuSession() {
+        AudioHookClient client = opened();
+        assertEquals(MediaFormat.pcmu(MediaFormat.EXTERNAL, MediaFormat.INTERNAL), client.selectedMedia());
+        await(client.sendRawBinary(new byte[3201]));
+        assertDisconnectedWithError(client, ProtocolViolation.BAD_AUDIO_FRAME);
+    }
+
+    @Test
+    void openWithOnlyAnUnsupportedFormat() {
+        MediaFormat opus = new MediaFormat("audio", "OPUS", List.of(MediaFormat.EXTERNAL, MediaFormat.INTERNAL), 8000);
+        AudioHookClient client = connect(call(endpoint).media(opus));
+        client.open();
+        assertDisconnectedWithError(client, ProtocolViolation.NO_MEDIA);
+        assertEquals(List.of("disconnect", "closed"), types(client));
+        assertTrue(recorder.call(client.config().sessionId()).isEmpty(), "no media, no call");
+    }
+
+    // ---------------------------------------------------------------- tolerated
+
+    @Test
+    void audioBeforeOpenIsDroppedAndCounted() {
+        AudioHookClient client = connect(call(endpoint));
+        await(client.sendRawBinary(new byte[3200]));
+        await(client.sendRawBinary(new byte[1600]));
+        await(client.open());
+        SessionCounters counters = live(client).protocol().counters();
+        assertEquals(2, counters.droppedFrames());
+        assertEquals(4800, counters.droppedBytes());
+        AudioHookSessionTest.sendFrames(client, 3);
+        await(client.close("end"));
+        client.awaitClose(WAIT);
+        assertEquals(List.of("opened", "closed"), types(client));
+        assertConformant(client);
+        CallRecorder.CallRecord record = recorder.call(client.config().sessionId()).orElseThrow();
+        assertEquals(3 * 1600, record.bytes(0));
+        assertEquals(3 * 1600, record.bytes(1));
+    }
+
+    @Test
+    void unknownMessageTypeIsIgnored() {
+        AudioHookClient client = opened();
+        client.send("dtmf", ping().put("digit", "5"));
+        long pingSeq = client.clientSeq() + 1;
+        Received pong = await(client.sendPing());
+        assertEquals(pingSeq, pong.clientseq());
+        assertEquals(1, live(client).protocol().counters().ignoredMessages());
+        await(client.close("end"));
+        client.awaitClose(WAIT);
+        assertEquals(List.of("opened", "pong", "closed"), types(client));
+        assertConformant(client);
+    }
+
+    @Test
+    void aMisbehavingSessionDoesNotAffectAnother() {
+        WavAudioSource.Wav wav = WavAudioSource.Wav.fromResource(TestCalls.SPEECH);
+        AudioHookClient healthy = opened();
+        AudioHookClient bad = opened();
+
+        CompletableFuture<Void> streaming = healthy.streamAudio(wav.newSource(), Duration.ofMillis(200), false);
+        // Three faults queued back to back; the later ones may reach a session already disconnecting or closed
+        // (or a socket already gone, so their sends are not awaited).
+        bad.sendRaw("not json at all");
+        bad.sendRawBinary(new byte[3201]);
+        bad.sendRaw("[]");
+        assertDisconnectedWithError(bad, ProtocolViolation.NOT_JSON);
+        assertEquals(1, bad.messagesOfType("disconnect").size(), "one disconnect, however many faults");
+
+        await(streaming);
+        long pingSeq = healthy.clientSeq() + 1;
+        assertEquals(pingSeq, await(healthy.sendPing()).clientseq());
+        await(healthy.close("end"));
+        healthy.awaitClose(WAIT);
+        assertEquals(List.of("opened", "pong", "closed"), types(healthy));
+        assertConformant(healthy);
+        CallRecorder.CallRecord record = recorder.call(healthy.config().sessionId()).orElseThrow();
+        assertEquals(TestCalls.channelChecksum(wav, 0), record.checksum(0));
+        assertEquals(TestCalls.channelChecksum(wav, 1), record.checksum(1));
+        AudioHookSessionTest.eventually(() -> record.end().isPresent());
+        assertTrue(record.end().orElseThrow().isEndOfConversation());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private AudioHookClient opened() {
+        AudioHookClient client = connect(call(endpoint));
+        await(client.open());
+        return client;
+    }
+
+    private static ObjectNode ping() {
+        return io.audiohook.connector.protocol.ClientMessageCodec.mapper().createObjectNode();
+    }
+
+    private LiveSessions.Live live(AudioHookClient client) {
+        String id = client.config().sessionId();
+        return sessions.sessions().stream().filter(l -> l.protocol().sessionId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no live session " + id));
+    }
+
+    /** disconnect(error, info), the client's close, closed as the last message, and the socket gone. */
+    private void assertDisconnectedWithError(AudioHookClient client, String info) {
+        Received disconnect = client.awaitMessage("disconnect", WAIT);
+        assertEquals("error", disconnect.parameters().path("reason").asText(), disconnect.json());
+        assertEquals(info, disconnect.parameters().path("info").asText(), disconnect.json());
+        client.awaitMessage("closed", WAIT);
+        client.awaitClose(WAIT);
+        List<String> types = types(client);
+        assertEquals("closed", types.get(types.size() - 1), "closed is the last message: " + types);
+        assertEquals(1, types.stream().filter("disconnect"::equals).count(), types.toString());
+        assertConformant(client);
+        recorder.call(client.config().sessionId()).ifPresent(record -> {
+            AudioHookSessionTest.eventually(() -> record.end().isPresent());
+            SessionEnd end = record.end().orElseThrow();
+            assertEquals(SessionEnd.Outcome.DISCONNECTED, end.outcome());
+            assertEquals(DisconnectReason.ERROR, end.disconnectReason().orElseThrow());
+            assertEquals(info, end.info().orElseThrow());
+        });
+    }
+}
