@@ -79,7 +79,16 @@ public final class ProtocolSession {
         ClientMessage message;
         try {
             ClientMessage.Envelope envelope = ClientMessageCodec.decodeEnvelope(text);
-            checkSequence(envelope);
+            try {
+                checkSequence(envelope);
+            } catch (ProtocolViolation violation) {
+                if (state != SessionState.DISCONNECTING || !"close".equals(envelope.type())) {
+                    throw violation;
+                }
+                // After our disconnect the client may count a message we could not read; its close must
+                // still be answered, or Genesys waits for its close timeout.
+                sender.acknowledge(envelope.seq());
+            }
             message = ClientMessageCodec.decodeParameters(envelope);
         } catch (ProtocolViolation violation) {
             violation(violation.info());

@@ -166,6 +166,17 @@ class ProtocolSessionTest {
     }
 
     @Test
+    void closeAfterDisconnectIsAnsweredEvenIfTheClientCountedAMessageWeCouldNotRead() {
+        openCall();
+        session.onText("{not json", 2 * SECOND);
+        assertDisconnect("error", ProtocolViolation.NOT_JSON);
+        clientSeq++; // the client counted the unreadable message
+        session.onText(message("close", "{\"reason\":\"disconnect\"}"), 3 * SECOND);
+        assertEquals("closed", wire.last().get("type").asText());
+        assertEquals(3, wire.last().get("clientseq").asInt());
+    }
+
+    @Test
     void serverseqAheadOfTheServerIsRejected() {
         openCall();
         clientSeq++;
