@@ -524,7 +524,8 @@ deploy_service() {
   write_env_vars_file "$env_file"
   if is_dry; then
     info "contents of $env_file:"
-    sed 's/^/    /' "$env_file"
+    mask "$(sed 's/^/    /' "$env_file")"
+    printf '\n'
   fi
   local secrets
   secrets=$(IFS=,; printf '%s' "${SET_SECRETS[*]}")
