@@ -18,6 +18,7 @@ import com.google.api.gax.rpc.AlreadyExistsException;
 import com.google.api.gax.rpc.FailedPreconditionException;
 import com.google.api.gax.rpc.InvalidArgumentException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.api.gax.rpc.UnimplementedException;
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
@@ -148,6 +149,28 @@ class ConversationsTest {
         start = System.nanoTime();
         df.conversations.getConversation(call.conversation());
         assertTrue(System.nanoTime() - start < Duration.ofMillis(300).toNanos(), "latency reset");
+    }
+
+    @Test
+    void otherMethodsAreUnimplemented() {
+        EmulatedCall call = EmulatedCall.create(df);
+        assertThrows(UnimplementedException.class, () -> df.participants.getParticipant(call.customer()));
+        assertThrows(UnimplementedException.class, () -> df.profiles.deleteConversationProfile(EmulatedCall.PROFILE));
+    }
+
+    static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 5 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static CreateConversationRequest create(String id) {

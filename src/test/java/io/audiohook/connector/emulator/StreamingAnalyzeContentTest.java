@@ -128,6 +128,20 @@ class StreamingAnalyzeContentTest {
     }
 
     @Test
+    void utterancesBeyondTheScriptSaySo() {
+        EmulatedCall call = EmulatedCall.create(df);
+        List<String> finals = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            finals.addAll(finals(AnalyzeCall.open(df.participants)
+                    .config(call.customer(), AnalyzeCall.audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW))
+                    .audioInChunks(fixture.customer(), AnalyzeCall.CHUNK_BYTES_MULAW).halfClose().awaitCompletion())
+                    .stream().map(StreamingRecognitionResult::getTranscript).toList());
+        }
+        assertEquals(List.of(CUSTOMER_LINES.get(0), CUSTOMER_LINES.get(1),
+                "[utterance 3 of END_USER: no script line]", "[utterance 4 of END_USER: no script line]"), finals);
+    }
+
+    @Test
     void linear16IsTranscribedLikeMuLawAndWordsOnlyWhenAskedFor() {
         EmulatedCall call = EmulatedCall.create(df);
         byte[] mulaw = fixture.agent();

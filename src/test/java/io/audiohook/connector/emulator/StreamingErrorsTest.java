@@ -178,6 +178,16 @@ class StreamingErrorsTest {
                 .audioInChunks(silence(8000), 800).halfClose().awaitCompletion();
     }
 
+    @Test
+    void aCancelledStreamIsRecordedAsSuch() {
+        AnalyzeCall stream = stream().config(call.customer(), audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW))
+                .audio(SILENCE_100_MS, 0, 800);
+        ConversationsTest.eventually(() -> control.participant(call.customer()).orElseThrow().audioBytes() == 800);
+        stream.cancel();
+        ConversationsTest.eventually(() -> control.participant(call.customer()).orElseThrow().streams().get(0)
+                .outcome() == Status.Code.CANCELLED);
+    }
+
     private AnalyzeCall stream() {
         return AnalyzeCall.open(df.participants);
     }
