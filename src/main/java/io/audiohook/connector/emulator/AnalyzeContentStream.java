@@ -2,6 +2,7 @@ package io.audiohook.connector.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 
@@ -245,7 +246,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         responses.onNext(utterance.message(participant.conversation.name, participant.name, participant.role,
                 clock.instant(), sentiment, participant.role == Participant.Role.END_USER
                         ? services.knowledge().match(utterance.text())
-                        : java.util.List.of()));
+                        : List.of()));
         utterance = null;
     }
 

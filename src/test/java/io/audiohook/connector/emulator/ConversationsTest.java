@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
@@ -158,7 +160,7 @@ class ConversationsTest {
         assertThrows(UnimplementedException.class, () -> df.profiles.deleteConversationProfile(EmulatedCall.PROFILE));
     }
 
-    static void eventually(java.util.function.BooleanSupplier condition) {
+    static void eventually(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -183,7 +185,7 @@ class ConversationsTest {
     }
 
     private static <T> List<T> toList(Iterable<T> items) {
-        List<T> list = new java.util.ArrayList<>();
+        List<T> list = new ArrayList<>();
         items.forEach(list::add);
         return list;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -166,7 +167,7 @@ class StreamingAnalyzeContentTest {
         EmulatedCall call = EmulatedCall.create(df);
         List<StreamingAnalyzeContentResponse> responses = AnalyzeCall.open(df.participants)
                 .config(call.customer(), AnalyzeCall.audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW))
-                .audioInChunks(java.util.Arrays.copyOf(fixture.customer(), 2 * 8000), AnalyzeCall.CHUNK_BYTES_MULAW)
+                .audioInChunks(Arrays.copyOf(fixture.customer(), 2 * 8000), AnalyzeCall.CHUNK_BYTES_MULAW)
                 .halfClose().awaitCompletion();
         List<StreamingRecognitionResult> finals = finals(responses);
         assertEquals(1, finals.size());
