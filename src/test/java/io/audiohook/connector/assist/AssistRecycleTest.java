@@ -77,7 +77,7 @@ class AssistRecycleTest {
         emulator.reset();
     }
 
-    AssistCall call(AudioHookClient client) {
+    AssistCall assistCall(AudioHookClient client) {
         return backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
     }
 
@@ -92,7 +92,7 @@ class AssistRecycleTest {
         await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
         await(client.close("end"));
         assertConformant(client);
-        AssistCall call = call(client);
+        AssistCall call = assistCall(client);
         Map<Participant.Role, List<String>> script = script();
         for (Participant.Role role : ROLES) {
             ParticipantCounters counters = call.counters(role).orElseThrow();
@@ -123,7 +123,7 @@ class AssistRecycleTest {
             await(client.sendAudio(silence));
         }
         await(client.close("end"));
-        AssistCall call = call(client);
+        AssistCall call = assistCall(client);
         ParticipantCounters counters = call.counters(Participant.Role.END_USER).orElseThrow();
         assertEquals(1, counters.recycles(), counters.toString());
         assertEquals(3 * 8000, counters.lookbackReplayed(), "nothing was final: the whole look-back is replayed");
