@@ -461,7 +461,8 @@ final class ParticipantStream {
                     attempt.utteranceId(), received), received);
             if (result.getIsFinal()) {
                 attempt.finalResult(result);
-                if (attempt == current && state == State.STREAMING && finished == null
+                // also while closing: a backlog drained at the end can be long
+                if (attempt == current && state == State.STREAMING
                         && timeBaseNanos(attempt) >= settings.recycleAfter().toNanos()) {
                     recycle();
                 }
