@@ -21,6 +21,28 @@ public final class LatencyHistogram {
         total.increment();
     }
 
+    /** A copy of the counts so far, to subtract later with {@link #since}. */
+    public LatencyHistogram snapshot() {
+        LatencyHistogram copy = new LatencyHistogram();
+        for (int i = 0; i < BUCKETS; i++) {
+            long n = counts.get(i);
+            copy.counts.set(i, n);
+            copy.total.add(n);
+        }
+        return copy;
+    }
+
+    /** What was recorded after {@code earlier}, a snapshot of this histogram. */
+    public LatencyHistogram since(LatencyHistogram earlier) {
+        LatencyHistogram diff = new LatencyHistogram();
+        for (int i = 0; i < BUCKETS; i++) {
+            long n = Math.max(0, counts.get(i) - earlier.counts.get(i));
+            diff.counts.set(i, n);
+            diff.total.add(n);
+        }
+        return diff;
+    }
+
     public long count() {
         return total.sum();
     }

@@ -140,6 +140,28 @@ class AssistCallTest {
     }
 
     @Test
+    void realTimeAudioIsForwardedAtOnce() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
+        await(client.open());
+        AssistCall call = assistCall(client);
+        await(call.ready());
+        AssistRuntime.Latencies latencies = factory().runtime().latencies();
+        LatencyHistogram audioBefore = latencies.audioToSend().snapshot();
+        LatencyHistogram responsesBefore = latencies.responseToSink().snapshot();
+        // the first 4 s of the call at the pace Genesys sends it: 200 ms frames in real time
+        WavAudioSource.Wav firstSeconds = new WavAudioSource.Wav(SPEECH.encoding(), 2, 8000,
+                java.util.Arrays.copyOf(SPEECH.data(), 2 * 4 * 8000));
+        await(client.streamAudio(firstSeconds.newSource(), Duration.ofMillis(200), true));
+        LatencyHistogram audio = latencies.audioToSend().since(audioBefore);
+        LatencyHistogram responses = latencies.responseToSink().since(responsesBefore);
+        await(client.close("end"));
+        LOG.infof("real time: audio→send %s; response→sink %s", audio, responses);
+        assertEquals(2 * 20, audio.count(), "every frame of both channels");
+        assertTrue(audio.percentile(0.5).toMillis() < 50, "steady state is not paced: " + audio);
+        assertTrue(responses.count() > 0);
+    }
+
+    @Test
     void rolesFollowTheChannelNamesNotTheirOrder() {
         // only slot 0 speaks (the customer's voice); the offer names slot 0 internal, so it is the agent's stream
         byte[] slotZeroOnly = SPEECH.data().clone();
