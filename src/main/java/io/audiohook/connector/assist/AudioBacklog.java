@@ -39,7 +39,7 @@ final class AudioBacklog {
         this.capacity = capacity;
     }
 
-    /** @return bytes dropped from the head to stay within the bound */
+    /** @return bytes of Genesys audio dropped from the head to stay within the bound */
     int add(byte[] data, long arrivalNanos) {
         if (data.length == 0) {
             return 0;
@@ -59,6 +59,7 @@ final class AudioBacklog {
         return trim();
     }
 
+    /** Replayed bytes are copies of audio already sent, so losing them loses nothing: they are not counted. */
     private int trim() {
         int dropped = 0;
         while (size > capacity) {
@@ -66,7 +67,9 @@ final class AudioBacklog {
             int cut = Math.min(head.remaining(), size - capacity);
             head.offset += cut;
             size -= cut;
-            dropped += cut;
+            if (head.arrivalNanos != REPLAY) {
+                dropped += cut;
+            }
             if (head.remaining() == 0) {
                 segments.pollFirst();
             }
@@ -108,9 +111,9 @@ final class AudioBacklog {
         return n;
     }
 
-    /** @return bytes discarded */
+    /** @return bytes of Genesys audio discarded (replayed copies are not counted) */
     int clear() {
-        int n = size;
+        int n = size - replayAtHead();
         segments.clear();
         size = 0;
         return n;

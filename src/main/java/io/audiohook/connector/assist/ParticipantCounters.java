@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What happened to one participant's audio. Always {@code received + replayed = sent + dropped + waiting}.
+ * What happened to one participant's audio. Always {@code received + replayed = sent + dropped + waiting}, where
+ * only replays actually sent count as replayed: a queued replay that is discarded was a copy, not a loss.
  * Readable from any thread while the call goes on.
  */
 public final class ParticipantCounters {

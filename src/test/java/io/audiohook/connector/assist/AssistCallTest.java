@@ -75,6 +75,7 @@ class AssistCallTest {
     }
 
     AssistCall assistCall(AudioHookClient client) {
+        eventually("call created", () -> factory().call(client.config().sessionId()).isPresent());
         return factory().call(client.config().sessionId()).orElseThrow();
     }
 
@@ -144,7 +145,7 @@ class AssistCallTest {
         AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
         await(client.open());
         AssistCall call = assistCall(client);
-        await(call.ready());
+        AssistTesting.awaitReady(client, call);
         AssistRuntime.Latencies latencies = factory().runtime().latencies();
         LatencyHistogram audioBefore = latencies.audioToSend().snapshot();
         LatencyHistogram responsesBefore = latencies.responseToSink().snapshot();
@@ -222,10 +223,7 @@ class AssistCallTest {
         await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
         AssistCall call = assistCall(client);
         assertFalse(call.ready().isDone(), "all audio arrived before the conversation existed");
-        while (!call.ready().isDone()) {
-            await(client.sendPing()); // the session's own idle timeout (3 s in tests) must not end it meanwhile
-            sleep(Duration.ofMillis(500));
-        }
+        AssistTesting.awaitReady(client, call);
         LOG.infof("setup took %d ms", (System.nanoTime() - start) / 1_000_000);
         await(client.close("end"));
         Map<Participant.Role, List<String>> script = script();
@@ -246,14 +244,14 @@ class AssistCallTest {
             await(client.sendAudio(frame));
         }
         AssistCall call = assistCall(client);
-        await(call.ready());
+        AssistTesting.awaitReady(client, call);
         eventually("first streams carried the audio", () -> call.counters(Participant.Role.END_USER).orElseThrow()
                 .bytesSent() == 16000);
         client.sendPaused();
         eventually("paused", () -> "PAUSED".equals(call.state(Participant.Role.END_USER).orElseThrow())
                 && "PAUSED".equals(call.state(Participant.Role.HUMAN_AGENT).orElseThrow()));
         // longer than the emulator's audio timeout: an idle open stream would fail with OUT_OF_RANGE
-        sleep(Duration.ofMillis(1500));
+        AssistTesting.idle(client, Duration.ofMillis(1500));
         client.sendResumed(2_000_000_000L, 1_500_000_000L);
         for (byte[] frame : frames.subList(10, frames.size())) {
             await(client.sendAudio(frame));
@@ -280,7 +278,7 @@ class AssistCallTest {
             await(client.sendAudio(frame));
         }
         AssistCall call = assistCall(client);
-        await(call.ready());
+        AssistTesting.awaitReady(client, call);
         client.sendUpdate("es-US");
         for (byte[] frame : frames.subList(5, frames.size())) {
             await(client.sendAudio(frame));

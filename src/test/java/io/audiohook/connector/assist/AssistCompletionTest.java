@@ -34,7 +34,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Only {@code close} with reason {@code end} completes the conversation at once; every other ending leaves it
- * open for the grace (1.5 s in the test profile), within which a new session continues it.
+ * open for the grace (2 s in the test profile), within which a new session continues it.
  */
 @QuarkusTest
 @TestProfile(AssistTestProfile.class)
@@ -61,8 +61,9 @@ class AssistCompletionTest {
         for (byte[] frame : speechFrames(200, 1000)) {
             await(client.sendAudio(frame));
         }
+        eventually("call created", () -> backend.factory().orElseThrow().call(client.config().sessionId()).isPresent());
         AssistCall call = backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
-        await(call.ready());
+        AssistTesting.awaitReady(client, call);
         sessions.add(client);
         return call;
     }
@@ -102,7 +103,7 @@ class AssistCompletionTest {
         assertEquals(0, conversation(call).completions());
         eventually("completed after the grace", () -> conversation(call).state() == Conversation.LifecycleState.COMPLETED);
         long waited = (System.nanoTime() - ended) / 1_000_000;
-        assertTrue(waited >= 1400, "completed after " + waited + " ms, before the 1.5 s grace");
+        assertTrue(waited >= 1900, "completed after " + waited + " ms, before the 2 s grace");
         eventually("finished event", () -> lifecycle(call).contains(ConversationEvent.Type.CONVERSATION_FINISHED));
         assertEquals(1, conversation(call).completions());
     }
@@ -121,7 +122,7 @@ class AssistCompletionTest {
         for (Participant.Role role : List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT)) {
             assertEquals(first.participantName(role), second.participantName(role), role + " is the same participant");
         }
-        sleep(Duration.ofMillis(2000)); // beyond the first session's grace
+        AssistTesting.idle(lastClient(), Duration.ofMillis(2500)); // beyond the first session's grace
         assertEquals(Conversation.LifecycleState.IN_PROGRESS, conversation(second).state(), "the grace was cancelled");
         assertEquals(2, conversation(second).participants().size());
         assertEquals(created + 1, emulator.conversationsCreated());

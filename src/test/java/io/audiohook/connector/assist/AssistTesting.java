@@ -99,6 +99,31 @@ final class AssistTesting {
         return frames;
     }
 
+    /**
+     * Waits for the call's setup while pinging, so the session's own idle timeout (3 s in tests) cannot end it
+     * meanwhile on a slow machine.
+     */
+    static void awaitReady(io.audiohook.connector.client.AudioHookClient client, AssistCall call) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!call.ready().isDone()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("setup not done within " + WAIT);
+            }
+            await(client.sendPing());
+            sleep(Duration.ofMillis(300));
+        }
+        await(call.ready());
+    }
+
+    /** Lets time pass in a session without letting its idle timeout end it. */
+    static void idle(io.audiohook.connector.client.AudioHookClient client, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            await(client.sendPing());
+            sleep(Duration.ofMillis(Math.min(500, Math.max(1, (end - System.nanoTime()) / 1_000_000))));
+        }
+    }
+
     static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);

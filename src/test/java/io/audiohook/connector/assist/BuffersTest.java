@@ -37,6 +37,11 @@ class BuffersTest {
         assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, sent::add));
         assertEquals(List.of(), sent);
         assertEquals(0, backlog.replayAtHead());
+        backlog.addFirst(new byte[] { 1, 2 });
+        assertEquals(1, backlog.clear(), "the replayed copy is not lost audio");
+        AudioBacklog small = new AudioBacklog(2);
+        small.add(new byte[] { 9 }, 1);
+        assertEquals(0, small.addFirst(new byte[] { 1, 2 }), "overflowing replay drops copies only");
     }
 
     @Test
