@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
+import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.session.CallInfo;
@@ -42,9 +43,7 @@ public final class AssistCall implements CallListener {
         this.streams = new ParticipantStream[channels.size()];
         for (int i = 0; i < streams.length; i++) {
             streams[i] = new ParticipantStream(info.sessionId(), roleOf(channels.get(i)),
-                    io.audiohook.connector.audio.SampleFormat.fromProtocolName(info.media().format().name())
-                            .orElseThrow(),
-                    runtime);
+                    SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow(), runtime);
         }
     }
 
