@@ -20,6 +20,8 @@ public interface ConnectorConfig {
 
     Protocol protocol();
 
+    Assist assist();
+
     interface Auth {
         /** The single API key of the Genesys integration ({@code API_KEY}). */
         Optional<String> apiKey();
@@ -91,5 +93,90 @@ public interface ConnectorConfig {
 
         @WithDefault("5s")
         Duration lingerTimeout();
+    }
+
+    /** Agent Assist; off unless a conversation profile is configured. */
+    interface Assist {
+        /** {@code projects/<p>/locations/<l>/conversationProfiles/<id>} ({@code CONVERSATION_PROFILE_NAME}). */
+        Optional<String> conversationProfile();
+
+        /** {@code host:port} of a Dialogflow emulator running as its own process; overrides the regional endpoint. */
+        Optional<String> endpoint();
+
+        /** With {@code endpoint}: no TLS and no credentials. */
+        @WithDefault("false")
+        boolean plaintext();
+
+        /** Talk to the emulator served by this application on its own HTTP port (plaintext, no credentials). */
+        @WithDefault("false")
+        boolean emulator();
+
+        /** Speech model for every stream; the profile's {@code sttConfig.model} otherwise. */
+        Optional<String> model();
+
+        /** Audio per request. */
+        @WithDefault("100ms")
+        Duration chunk();
+
+        /** A backlog is sent at most this many times faster than real time. */
+        @WithDefault("2.0")
+        double catchUpRate();
+
+        /** gRPC deadline of every stream, a little above {@code recycle-max}. */
+        @WithDefault("125s")
+        Duration streamDeadline();
+
+        /** Past this (audio sent or wall time, the larger), a stream is replaced after its next final result. */
+        @WithDefault("90s")
+        Duration recycleAfter();
+
+        /** Past this, a stream is replaced at once. */
+        @WithDefault("110s")
+        Duration recycleMax();
+
+        /** At most this much audio after the last final result is replayed on a new stream (not for chirp_3). */
+        @WithDefault("3s")
+        Duration lookback();
+
+        @WithDefault("100ms")
+        Duration backoffInitial();
+
+        @WithDefault("5s")
+        Duration backoffMax();
+
+        /** First delay after RESOURCE_EXHAUSTED, doubling per consecutive one (at most a minute). */
+        @WithDefault("2s")
+        Duration resourceExhaustedBackoff();
+
+        /** Consecutive RESOURCE_EXHAUSTED errors retried before the participant is given up. */
+        @WithDefault("5")
+        int resourceExhaustedRetries();
+
+        /** A stream that lived this long resets the backoff. */
+        @WithDefault("10s")
+        Duration healthyStream();
+
+        /** Audio kept per channel while no stream takes it (setup, restarts); the oldest is dropped beyond. */
+        @WithDefault("30s")
+        Duration preSetupBuffer();
+
+        /** How long {@code close} waits for the last results after the audio is sent. */
+        @WithDefault("3s")
+        Duration finalResultsTimeout();
+
+        /** How long a conversation stays open for a reconnect after a session ended without {@code end}. */
+        @WithDefault("5m")
+        Duration completionGrace();
+
+        @WithDefault("10000")
+        int maxPendingCompletions();
+
+        /** Events kept per conversation by the built-in in-memory sink. */
+        @WithDefault("1000")
+        int recentEvents();
+
+        /** Conversations whose events the built-in sink keeps. */
+        @WithDefault("256")
+        int recentConversations();
     }
 }

@@ -1,0 +1,149 @@
+package io.audiohook.connector.assist;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
+
+import io.audiohook.connector.session.CallControl;
+import io.audiohook.connector.session.CallInfo;
+import io.audiohook.connector.session.CallListener;
+import io.audiohook.connector.session.CallListenerFactory;
+
+/**
+ * Agent Assist as the backend of AudioHook calls. A conversation is completed after a session that ended
+ * with {@code close}/{@code end}; after any other ending it stays open for {@code completionGrace}, so that a
+ * new session of the same Genesys conversation (a reconnect) continues it.
+ */
+public final class AssistCallFactory implements CallListenerFactory, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AssistCallFactory.class);
+
+    private final AssistRuntime runtime;
+    private final ConversationSetup setup;
+    private final PendingCompletions pending;
+    /** Live sessions per conversation: a grace expiring while a newer session streams must not complete it. */
+    private final Map<String, Integer> live = new ConcurrentHashMap<>();
+    private final int recentCalls;
+    private final Map<String, AssistCall> calls = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedDeque<String> order = new ConcurrentLinkedDeque<>();
+    private final AtomicLong completions = new AtomicLong();
+    private final AtomicLong completionFailures = new AtomicLong();
+
+    public AssistCallFactory(AssistRuntime runtime, int recentCalls) {
+        this.runtime = runtime;
+        this.setup = new ConversationSetup(runtime.clients(), runtime.settings().profile());
+        this.pending = new PendingCompletions(runtime.settings().maxPendingCompletions(), runtime.scheduler(),
+                this::completeIfIdle);
+        this.recentCalls = recentCalls;
+    }
+
+    @Override
+    public CallListener create(CallInfo info, CallControl control) {
+        AssistCall call = new AssistCall(info, runtime, this);
+        String name = call.conversationName();
+        if (pending.cancel(name)) {
+            LOG.infof("session %s: continues a conversation that was waiting for completion", info.sessionId());
+        }
+        live.merge(name, 1, Integer::sum);
+        remember(call);
+        call.begin(setup);
+        return call;
+    }
+
+    /** @param usable the conversation was set up and is not completed */
+    void ended(AssistCall call, boolean usable, boolean endOfConversation) {
+        String name = call.conversationName();
+        Integer left = live.computeIfPresent(name, (n, count) -> count <= 1 ? null : count - 1);
+        if (!usable) {
+            return;
+        }
+        if (endOfConversation) {
+            pending.cancel(name);
+            complete(name);
+        } else if (left == null) {
+            pending.schedule(name, runtime.settings().completionGrace().toMillis());
+        }
+    }
+
+    private void completeIfIdle(String conversationName) {
+        if (live.containsKey(conversationName)) {
+            return; // a new session took it over
+        }
+        complete(conversationName);
+    }
+
+    private void complete(String conversationName) {
+        try {
+            Futures.of(runtime.clients().conversations().completeConversationCallable()
+                    .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
+                    .whenComplete((c, e) -> {
+                        if (e != null) {
+                            completionFailures.incrementAndGet();
+                            LOG.warnf("CompleteConversation of %s failed with %s", conversationName, Futures.code(e));
+                            return;
+                        }
+                        completions.incrementAndGet();
+                        runtime.sink().accept(new ConversationLifecycle(conversationName,
+                                ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
+                    });
+        } catch (RuntimeException e) {
+            completionFailures.incrementAndGet();
+            LOG.warnf("CompleteConversation of %s not sent: %s", conversationName, e.toString());
+        }
+    }
+
+    private void remember(AssistCall call) {
+        calls.put(call.sessionId(), call);
+        order.addLast(call.sessionId());
+        while (order.size() > recentCalls) {
+            String oldest = order.pollFirst();
+            if (oldest != null) {
+                calls.remove(oldest);
+            }
+        }
+    }
+
+    /** A recent call by AudioHook session id (the last {@code recentCalls} are kept). */
+    public Optional<AssistCall> call(String sessionId) {
+        return Optional.ofNullable(calls.get(sessionId));
+    }
+
+    public boolean isCompletionPending(String conversationName) {
+        return pending.isPending(conversationName);
+    }
+
+    public int pendingCompletions() {
+        return pending.size();
+    }
+
+    public long completions() {
+        return completions.get();
+    }
+
+    public long completionFailures() {
+        return completionFailures.get();
+    }
+
+    public AssistRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Conversations still in their grace stay open in Dialogflow: another instance may continue them, and
+     * completing them here would make that impossible.
+     */
+    @Override
+    public void close() {
+        int left = pending.size();
+        if (left > 0) {
+            LOG.infof("shutting down with %d conversation(s) left open for a reconnect", left);
+        }
+        runtime.clients().close();
+    }
+}

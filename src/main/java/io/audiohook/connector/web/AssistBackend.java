@@ -1,0 +1,137 @@
+package io.audiohook.connector.web;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.assist.AssistCallFactory;
+import io.audiohook.connector.assist.AssistEventSink;
+import io.audiohook.connector.assist.AssistRuntime;
+import io.audiohook.connector.assist.AssistSettings;
+import io.audiohook.connector.assist.DialogflowClients;
+import io.audiohook.connector.assist.DialogflowEndpoint;
+import io.audiohook.connector.assist.ProfileName;
+import io.audiohook.connector.assist.RecentAssistEvents;
+import io.audiohook.connector.session.CallListenerFactory;
+import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.session.TeeCallListenerFactory;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * Agent Assist as the calls' backend when a conversation profile is configured; otherwise calls are only
+ * recorded. The recorder also sees every Agent Assist call, so what the session layer handed over stays visible.
+ */
+@Singleton
+public class AssistBackend {
+    private static final Logger LOG = Logger.getLogger(AssistBackend.class);
+
+    private final Optional<AssistCallFactory> factory;
+    private final ScheduledExecutorService scheduler;
+
+    AssistBackend(ConnectorConfig config, AssistEventSink sink) {
+        ConnectorConfig.Assist assist = config.assist();
+        Optional<String> profile = assist.conversationProfile().map(String::trim).filter(p -> !p.isEmpty());
+        if (profile.isEmpty()) {
+            LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are only recorded");
+            factory = Optional.empty();
+            scheduler = null;
+            return;
+        }
+        ProfileName name = ProfileName.parse(profile.get());
+        AssistSettings settings = settings(assist, name);
+        scheduler = timers();
+        DialogflowClients clients = new DialogflowClients(() -> endpoint(assist, name));
+        factory = Optional.of(new AssistCallFactory(
+                new AssistRuntime(settings, clients, sink, scheduler, AssistRuntime.Latencies.create()),
+                config.sessions().recorded()));
+        LOG.infof("Agent Assist with conversation profile %s", name.name());
+    }
+
+    public Optional<AssistCallFactory> factory() {
+        return factory;
+    }
+
+    static AssistSettings settings(ConnectorConfig.Assist a, ProfileName profile) {
+        return new AssistSettings(profile, a.model().map(String::trim).filter(m -> !m.isEmpty()), a.chunk(),
+                a.catchUpRate(), a.streamDeadline(), a.recycleAfter(), a.recycleMax(), a.lookback(),
+                a.backoffInitial(), a.backoffMax(), a.resourceExhaustedBackoff(), a.resourceExhaustedRetries(),
+                a.healthyStream(), a.preSetupBuffer(), a.finalResultsTimeout(), a.completionGrace(),
+                a.maxPendingCompletions());
+    }
+
+    /**
+     * Resolved at first use, not at startup: with a random test port the bound port is only known once the
+     * HTTP server listens, and Quarkus then publishes it under the port's configuration key.
+     */
+    static DialogflowEndpoint endpoint(ConnectorConfig.Assist assist, ProfileName profile) {
+        if (assist.endpoint().isPresent()) {
+            return new DialogflowEndpoint(assist.endpoint().get().trim(), assist.plaintext());
+        }
+        if (emulated(assist)) {
+            return DialogflowEndpoint.emulator(ownHttpPort());
+        }
+        return DialogflowEndpoint.google(profile);
+    }
+
+    /** In prod mode, a packaged app that serves the emulator itself talks to it. */
+    static boolean emulated(ConnectorConfig.Assist assist) {
+        return assist.emulator() || LaunchMode.current() == LaunchMode.NORMAL && ConfigProvider.getConfig()
+                .getOptionalValue("connector.emulator.enabled", Boolean.class).orElse(false);
+    }
+
+    static int ownHttpPort() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        return ConfigProvider.getConfig().getValue(key, Integer.class);
+    }
+
+    private static ScheduledExecutorService timers() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "assist-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, threads);
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    @PreDestroy
+    void close() {
+        factory.ifPresent(AssistCallFactory::close);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Holds events in memory until a publisher replaces it. */
+    @Singleton
+    static class Sinks {
+        @Produces
+        @DefaultBean
+        @Singleton
+        RecentAssistEvents recentAssistEvents(ConnectorConfig config) {
+            return new RecentAssistEvents(config.assist().recentEvents(), config.assist().recentConversations());
+        }
+    }
+
+    @Singleton
+    static class Backends {
+        @Produces
+        @Singleton
+        CallListenerFactory backend(AssistBackend assist, CallRecorder recorder) {
+            return assist.factory().<CallListenerFactory>map(f -> new TeeCallListenerFactory(f, recorder))
+                    .orElse(recorder);
+        }
+    }
+}

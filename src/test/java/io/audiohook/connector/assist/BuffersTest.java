@@ -1,0 +1,89 @@
+package io.audiohook.connector.assist;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The bounded buffers and the recorder that the participant streams are built on. */
+class BuffersTest {
+
+    @Test
+    void backlogDropsTheOldestBeyondItsBoundAndReportsEachFrameOnce() {
+        AudioBacklog backlog = new AudioBacklog(5);
+        assertEquals(0, backlog.add(new byte[] { 1, 2, 3 }, 10));
+        assertEquals(1, backlog.add(new byte[] { 4, 5, 6 }, 20), "one byte of the oldest frame goes");
+        List<Long> sent = new ArrayList<>();
+        assertArrayEquals(new byte[] { 2, 3, 4 }, backlog.take(3, sent::add));
+        assertEquals(List.of(10L), sent, "the first frame is fully sent");
+        assertArrayEquals(new byte[] { 5, 6 }, backlog.take(800, sent::add));
+        assertEquals(List.of(10L, 20L), sent);
+        assertEquals(0, backlog.size());
+    }
+
+    @Test
+    void replayGoesFirstAndIsNotAFrame() {
+        AudioBacklog backlog = new AudioBacklog(100);
+        backlog.add(new byte[] { 7, 8 }, 1);
+        backlog.addFirst(new byte[] { 1, 2, 3 });
+        assertEquals(3, backlog.replayAtHead());
+        List<Long> sent = new ArrayList<>();
+        assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, sent::add));
+        assertEquals(List.of(), sent);
+        assertEquals(0, backlog.replayAtHead());
+        backlog.addFirst(new byte[] { 1, 2 });
+        assertEquals(1, backlog.clear(), "the replayed copy is not lost audio");
+        AudioBacklog small = new AudioBacklog(2);
+        small.add(new byte[] { 9 }, 1);
+        assertEquals(0, small.addFirst(new byte[] { 1, 2 }), "overflowing replay drops copies only");
+    }
+
+    @Test
+    void lookbackRingKeepsTheNewestBytes() {
+        LookbackRing ring = new LookbackRing(4);
+        ring.write(new byte[] { 1, 2, 3 });
+        ring.write(new byte[] { 4, 5, 6 });
+        assertArrayEquals(new byte[] { 3, 4, 5, 6 }, ring.tail(10));
+        assertArrayEquals(new byte[] { 5, 6 }, ring.tail(2));
+        ring.clear();
+        assertArrayEquals(new byte[0], ring.tail(2));
+        assertArrayEquals(new byte[0], new LookbackRing(0).tail(3));
+    }
+
+    @Test
+    void histogramPercentilesAreWithinAnEighth() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 1; i <= 1000; i++) {
+            h.record(i * 10_000L);
+        }
+        long p50 = h.percentile(0.5).toNanos() / 1000;
+        long p99 = h.percentile(0.99).toNanos() / 1000;
+        assertTrue(p50 >= 5000 && p50 <= 5000 * 9 / 8 + 1, "p50 " + p50);
+        assertTrue(p99 >= 9900 && p99 <= 9900 * 9 / 8 + 1, "p99 " + p99);
+        LatencyHistogram before = h.snapshot();
+        h.record(Duration.ofSeconds(2).toNanos());
+        LatencyHistogram after = h.since(before);
+        assertEquals(1, after.count());
+        assertTrue(after.percentile(0.5).compareTo(Duration.ofSeconds(2)) >= 0);
+        for (int i = 0; i < 200; i++) {
+            assertTrue(LatencyHistogram.upperMicros(LatencyHistogram.index(i * 37L)) >= i * 37L);
+        }
+    }
+
+    @Test
+    void profileNameGivesParentConversationAndRegionalEndpoint() {
+        ProfileName p = ProfileName.parse("projects/p1/locations/europe-west2/conversationProfiles/x");
+        assertEquals("projects/p1/locations/europe-west2", p.parent());
+        assertEquals("projects/p1/locations/europe-west2/conversations/a0f3", p.conversationName("0f3"));
+        assertEquals("europe-west2-dialogflow.googleapis.com:443", DialogflowEndpoint.google(p).target());
+        assertEquals("dialogflow.googleapis.com:443",
+                ProfileName.parse("projects/p1/locations/global/conversationProfiles/x").regionalEndpoint());
+        assertThrows(IllegalArgumentException.class, () -> ProfileName.parse("projects/p1/conversationProfiles/x"));
+    }
+}
