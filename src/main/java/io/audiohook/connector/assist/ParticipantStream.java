@@ -328,7 +328,7 @@ final class ParticipantStream {
             }
             sendChunk(n);
             if (current != null && timeBaseNanos(current) >= settings.recycleMax().toNanos()) {
-                recycle();
+                recycle(false);
             }
         }
         if (flushTail && state == State.STREAMING && current != null && backlog.size() == 0) {
@@ -380,10 +380,14 @@ final class ParticipantStream {
         return Math.max(audioNanos, System.nanoTime() - attempt.openedNanos);
     }
 
-    /** Replaces the current stream before Dialogflow's duration limit ends it. */
-    private void recycle() {
+    /**
+     * Replaces the current stream before Dialogflow's duration limit ends it. Only a recycle right after a final
+     * result replays the look-back: a forced one lands mid-utterance, and the half-close already makes the old
+     * stream finalise that utterance, so replaying it would transcribe it twice.
+     */
+    private void recycle(boolean afterFinal) {
         Attempt old = current;
-        byte[] replay = lookbackAfterLastFinal(old);
+        byte[] replay = afterFinal ? lookbackAfterLastFinal(old) : new byte[0];
         halfClose(old);
         current = null;
         counters.recycles.incrementAndGet();
@@ -464,7 +468,7 @@ final class ParticipantStream {
                 // also while closing: a backlog drained at the end can be long
                 if (attempt == current && state == State.STREAMING
                         && timeBaseNanos(attempt) >= settings.recycleAfter().toNanos()) {
-                    recycle();
+                    recycle(true);
                 }
             }
         }
