@@ -61,12 +61,12 @@ class StartPausedUntilJoinedTest {
         try (UiConnectorDouble ui = new UiConnectorDouble(redisPort)) {
             AudioHookClient client = connect(call(endpoint).conversationId(c.genesysId()));
             assertTrue(await(client.open()).parameters().get("startPaused").asBoolean());
-            sleep(Duration.ofMillis(1000));
+            pingFor(client, Duration.ofMillis(1000));
             assertEquals(List.of(), client.messagesOfType("resume"), "waits for the desktop");
             assertEquals(1, resumeWhenJoined.waiting());
             long joined = System.nanoTime();
             ui.join(c.fullName());
-            eventually("resume", () -> !client.messagesOfType("resume").isEmpty());
+            awaitResume(client);
             long waitedMillis = (client.messagesOfType("resume").get(0).nanoTime() - joined) / 1_000_000;
             assertTrue(waitedMillis < 1500, "resumed " + waitedMillis + " ms after the join");
             sleep(Duration.ofMillis(200)); // the client's resumed reaches the connector
@@ -85,11 +85,28 @@ class StartPausedUntilJoinedTest {
         AudioHookClient client = connect(call(endpoint).conversationId(c.genesysId()));
         long opened = System.nanoTime();
         assertTrue(await(client.open()).parameters().get("startPaused").asBoolean());
-        eventually("resume", () -> !client.messagesOfType("resume").isEmpty());
+        awaitResume(client);
         long waitedMillis = (client.messagesOfType("resume").get(0).nanoTime() - opened) / 1_000_000;
         assertTrue(waitedMillis >= 2900 && waitedMillis < 5000, "resumed after " + waitedMillis + " ms");
         await(client.close("end"));
         assertConformant(client);
+    }
+
+    /** Genesys pings a paused session every few seconds; without pings the test's 3 s idle timeout would end it. */
+    private static void pingFor(AudioHookClient client, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            client.sendPing();
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private static void awaitResume(AudioHookClient client) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (client.messagesOfType("resume").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "no resume");
+            pingFor(client, Duration.ofMillis(250));
+        }
     }
 
     @Test
