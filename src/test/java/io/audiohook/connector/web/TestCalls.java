@@ -19,31 +19,31 @@ import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.contract.ProtocolSchemas;
 
 /** Shared set-up for tests that talk to the running connector through the Java AudioHook client. */
-final class TestCalls {
+public final class TestCalls {
     /** Keys of the test profile (application.properties, %test). */
-    static final String KEY = "test-key-with-secret";
-    static final String SECRET = "dGVzdC1jbGllbnQtc2VjcmV0LTMyLWJ5dGVzLWxvbmch";
-    static final String UNSIGNED_KEY = "test-key-unsigned";
-    static final String SPEECH = "/audio/two-party-call.pcmu.wav";
+    public static final String KEY = "test-key-with-secret";
+    public static final String SECRET = "dGVzdC1jbGllbnQtc2VjcmV0LTMyLWJ5dGVzLWxvbmch";
+    public static final String UNSIGNED_KEY = "test-key-unsigned";
+    public static final String SPEECH = "/audio/two-party-call.pcmu.wav";
 
-    static final ClientResources RESOURCES = ClientResources.create();
+    public static final ClientResources RESOURCES = ClientResources.create();
 
     private TestCalls() {
     }
 
-    static URI ws(URI http) {
+    public static URI ws(URI http) {
         return URI.create(http.toString().replaceFirst("^http", "ws"));
     }
 
-    static SessionConfig call(URI http) {
+    public static SessionConfig call(URI http) {
         return SessionConfig.call(ws(http)).apiKey(KEY).clientSecret(SECRET).language("en-US");
     }
 
-    static SessionConfig probe(URI http) {
+    public static SessionConfig probe(URI http) {
         return SessionConfig.probe(ws(http)).apiKey(KEY).clientSecret(SECRET);
     }
 
-    static ConnectResult attempt(SessionConfig config) {
+    public static ConnectResult attempt(SessionConfig config) {
         try {
             return AudioHookClient.connect(config, RESOURCES).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -51,13 +51,13 @@ final class TestCalls {
         }
     }
 
-    static AudioHookClient connect(SessionConfig config) {
+    public static AudioHookClient connect(SessionConfig config) {
         ConnectResult result = attempt(config);
         assertEquals(101, result.httpStatus(), "upgrade refused: " + result.failure());
         return result.require();
     }
 
-    static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    public static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
         try {
             return future.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -66,7 +66,7 @@ final class TestCalls {
     }
 
     /** The client saw nothing Genesys would reject, and every server message fits its published schema. */
-    static void assertConformant(AudioHookClient client) {
+    public static void assertConformant(AudioHookClient client) {
         assertEquals(List.of(), client.violations(), "protocol violations seen by the client");
         ProtocolSchemas schemas = ProtocolSchemas.shared();
         List<String> problems = new ArrayList<>();
@@ -79,12 +79,12 @@ final class TestCalls {
         assertTrue(problems.isEmpty(), "server messages outside the schema: " + problems);
     }
 
-    static List<String> types(AudioHookClient client) {
+    public static List<String> types(AudioHookClient client) {
         return client.messages().stream().map(Received::type).toList();
     }
 
     /** Bytes of one channel of an interleaved 8-bit recording: what the server must hand over for that slot. */
-    static long channelChecksum(WavAudioSource.Wav wav, int slot) {
+    public static long channelChecksum(WavAudioSource.Wav wav, int slot) {
         byte[] data = wav.data();
         int channels = wav.channels();
         byte[] channel = new byte[data.length / channels];

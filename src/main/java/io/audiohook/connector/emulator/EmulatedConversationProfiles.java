@@ -1,0 +1,31 @@
+package io.audiohook.connector.emulator;
+
+import jakarta.inject.Inject;
+
+import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
+import com.google.cloud.dialogflow.v2beta1.ConversationProfilesGrpc;
+import com.google.cloud.dialogflow.v2beta1.GetConversationProfileRequest;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+
+/** ConversationProfiles: only the one configured profile, and only reading it. */
+@GrpcService
+public class EmulatedConversationProfiles extends ConversationProfilesGrpc.ConversationProfilesImplBase {
+
+    @Inject
+    UnaryCalls calls;
+    @Inject
+    ConversationProfile profile;
+
+    @Override
+    public void getConversationProfile(GetConversationProfileRequest request,
+            StreamObserver<ConversationProfile> response) {
+        calls.answer(response, () -> {
+            if (!request.getName().equals(profile.getName())) {
+                throw Errors.notFound("Conversation profile", request.getName());
+            }
+            return profile;
+        });
+    }
+}

@@ -1,0 +1,37 @@
+package io.audiohook.connector.emulator;
+
+import jakarta.inject.Inject;
+
+import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.Conversation;
+import com.google.cloud.dialogflow.v2beta1.ConversationsGrpc;
+import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.GetConversationRequest;
+
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+
+/** Conversations: create (honouring a custom id), get, complete. */
+@GrpcService
+public class EmulatedConversations extends ConversationsGrpc.ConversationsImplBase {
+
+    @Inject
+    UnaryCalls calls;
+    @Inject
+    ConversationStore store;
+
+    @Override
+    public void createConversation(CreateConversationRequest request, StreamObserver<Conversation> response) {
+        calls.answer(response, () -> store.create(request));
+    }
+
+    @Override
+    public void getConversation(GetConversationRequest request, StreamObserver<Conversation> response) {
+        calls.answer(response, () -> store.get(request.getName()));
+    }
+
+    @Override
+    public void completeConversation(CompleteConversationRequest request, StreamObserver<Conversation> response) {
+        calls.answer(response, () -> store.complete(request.getName()));
+    }
+}

@@ -1,0 +1,143 @@
+package io.audiohook.connector.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.grpc.Status;
+
+/**
+ * Runtime control and observation of the emulator, for tests, demos and benchmarks that run in the
+ * same JVM. Injected faults and overrides win over configuration until {@link #reset()}; what the
+ * emulator saw is kept per participant and per conversation, so a test can compare it with what its
+ * client sent.
+ */
+@ApplicationScoped
+public class EmulatorControl {
+
+    @Inject
+    EmulatorConfig config;
+    @Inject
+    ConversationStore store;
+
+    private final AtomicLong streamsOpened = new AtomicLong();
+    private Status.Code failCode;
+    private int failCount;
+    private Status.Code failLaterCode;
+    private Duration failLaterAfter;
+    private volatile Duration unaryLatency;
+    private volatile Duration streamLimit;
+    private volatile Duration audioTimeout;
+
+    /** How one stream is to fail, decided when its configuration request was accepted. */
+    record StreamPlan(long number, Status.Code failNow, Status.Code failLater, Duration failLaterAfter) {
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** The next {@code count} streams fail with {@code code} right after their (valid) configuration request. */
+    public synchronized void failStreams(Status.Code code, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        failCode = count == 0 ? null : Objects.requireNonNull(code);
+        failCount = count;
+    }
+
+    /** The next stream fails with {@code code} once it has received {@code afterAudio} of audio. */
+    public synchronized void failStreamAfter(Status.Code code, Duration afterAudio) {
+        failLaterCode = Objects.requireNonNull(code);
+        failLaterAfter = Objects.requireNonNull(afterAudio);
+    }
+
+    public void setUnaryLatency(Duration latency) {
+        unaryLatency = Objects.requireNonNull(latency);
+    }
+
+    /** Applies to streams opened from now on. */
+    public void setStreamLimit(Duration limit) {
+        streamLimit = Objects.requireNonNull(limit);
+    }
+
+    /** Applies to streams opened from now on. */
+    public void setAudioTimeout(Duration timeout) {
+        audioTimeout = Objects.requireNonNull(timeout);
+    }
+
+    /** Drops pending faults and overrides: latency and limits are those of the configuration again. State stays. */
+    public synchronized void reset() {
+        failCode = null;
+        failCount = 0;
+        failLaterCode = null;
+        failLaterAfter = null;
+        unaryLatency = null;
+        streamLimit = null;
+        audioTimeout = null;
+    }
+
+    /** Forgets every conversation, participant and counter, as if the emulator had just started. */
+    public synchronized void forgetAll() {
+        store.clear();
+        streamsOpened.set(0);
+    }
+
+    public Duration unaryLatency() {
+        Duration override = unaryLatency;
+        return override != null ? override : config.latency();
+    }
+
+    public Duration streamLimit() {
+        Duration override = streamLimit;
+        return override != null ? override : config.streamLimit();
+    }
+
+    public Duration audioTimeout() {
+        Duration override = audioTimeout;
+        return override != null ? override : config.audioTimeout();
+    }
+
+    public Optional<ParticipantStats> participant(String name) {
+        return store.participantStats(name);
+    }
+
+    public Optional<ConversationStats> conversation(String name) {
+        return store.conversationStats(name);
+    }
+
+    public long conversationsCreated() {
+        return store.conversationsCreated();
+    }
+
+    /** Streams whose configuration request was accepted, since start or {@link #forgetAll()}. */
+    public long streamsOpened() {
+        return streamsOpened.get();
+    }
+
+    synchronized StreamPlan streamOpened() {
+        long number = streamsOpened.incrementAndGet();
+        Status.Code failNow = null;
+        if (failCount > 0) {
+            failNow = failCode;
+            if (--failCount == 0) {
+                failCode = null;
+            }
+        } else if (config.fault().code().isPresent() && config.fault().onStream() == number) {
+            failNow = config.fault().code().get();
+        }
+        Status.Code later = null;
+        Duration after = null;
+        if (failNow == null && failLaterCode != null) {
+            later = failLaterCode;
+            after = failLaterAfter;
+            failLaterCode = null;
+            failLaterAfter = null;
+        }
+        return new StreamPlan(number, failNow, later, after);
+    }
+}

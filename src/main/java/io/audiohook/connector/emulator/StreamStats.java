@@ -1,0 +1,16 @@
+package io.audiohook.connector.emulator;
+
+import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
+
+import io.grpc.Status;
+
+/**
+ * One StreamingAnalyzeContent stream of a participant.
+ *
+ * @param number the stream's place among all streams since start, from 1
+ * @param outcome how it ended: {@code OK} after the client's half-close, the error code otherwise
+ *        ({@code CANCELLED} when the client went away); null while it is open
+ */
+public record StreamStats(long number, String languageCode, String model, AudioEncoding encoding,
+        long audioBytes, int utterancesFinalized, Status.Code outcome) {
+}

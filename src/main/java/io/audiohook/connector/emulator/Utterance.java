@@ -1,0 +1,138 @@
+package io.audiohook.connector.emulator;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.google.cloud.dialogflow.v2beta1.FaqAnswer;
+import com.google.cloud.dialogflow.v2beta1.Message;
+import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.SentimentAnalysisResult;
+import com.google.cloud.dialogflow.v2beta1.SpeechWordInfo;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
+import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+import com.google.cloud.dialogflow.v2beta1.SuggestFaqAnswersResponse;
+import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
+
+/**
+ * The answers for one utterance whose text is known from its start: interim results that reveal the
+ * words at about the pace they are spoken, the final result with word timings, and the analysed
+ * message. Times are milliseconds of audio since the stream's first sample.
+ */
+final class Utterance {
+    /** About 185 words per minute, the pace of the speech fixture and of brisk phone speech. */
+    static final int MILLIS_PER_WORD = 330;
+    static final float FINAL_CONFIDENCE = 0.92f;
+    static final float WORD_CONFIDENCE = 0.9f;
+
+    private final String text;
+    private final String[] words;
+    private final String languageCode;
+    private int interims;
+
+    Utterance(String text, String languageCode) {
+        this.text = text;
+        this.words = text.split("\\s+");
+        this.languageCode = languageCode;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The words heard so far after {@code spokenMillis} of speech; never all of them before the end. */
+    StreamingAnalyzeContentResponse interim(long spokenMillis, long endMillis) {
+        int heard = (int) Math.min(words.length - 1, (spokenMillis + MILLIS_PER_WORD - 1) / MILLIS_PER_WORD);
+        heard = Math.max(1, heard);
+        // Early hypotheses are unstable; later ones rarely change.
+        float stability = Math.min(0.9f, 0.5f + 0.1f * interims++);
+        return response(StreamingRecognitionResult.newBuilder()
+                .setMessageType(StreamingRecognitionResult.MessageType.TRANSCRIPT)
+                .setTranscript(String.join(" ", List.of(words).subList(0, heard)))
+                .setIsFinal(false)
+                .setStability(stability)
+                .setSpeechEndOffset(Protos.duration(endMillis))
+                .setLanguageCode(languageCode));
+    }
+
+    StreamingAnalyzeContentResponse finalResult(long startMillis, long endMillis, boolean wordInfo) {
+        StreamingRecognitionResult.Builder result = StreamingRecognitionResult.newBuilder()
+                .setMessageType(StreamingRecognitionResult.MessageType.TRANSCRIPT)
+                .setTranscript(text)
+                .setIsFinal(true)
+                .setConfidence(FINAL_CONFIDENCE)
+                .setSpeechEndOffset(Protos.duration(endMillis))
+                .setLanguageCode(languageCode);
+        if (wordInfo) {
+            addWordTimings(result, startMillis, endMillis);
+        }
+        return response(result);
+    }
+
+    /** Words share the utterance in proportion to their length, with one letter's time between words. */
+    private void addWordTimings(StreamingRecognitionResult.Builder result, long startMillis, long endMillis) {
+        int units = words.length - 1;
+        for (String word : words) {
+            units += word.length();
+        }
+        double millisPerUnit = (double) (endMillis - startMillis) / Math.max(1, units);
+        int unit = 0;
+        for (String word : words) {
+            long wordStart = startMillis + Math.round(unit * millisPerUnit);
+            unit += word.length();
+            long wordEnd = startMillis + Math.round(unit * millisPerUnit);
+            unit++;
+            result.addSpeechWordInfo(SpeechWordInfo.newBuilder()
+                    .setWord(word)
+                    .setStartOffset(Protos.duration(wordStart))
+                    .setEndOffset(Protos.duration(wordEnd))
+                    .setConfidence(WORD_CONFIDENCE));
+        }
+    }
+
+    /**
+     * The analysed message, with sentiment when the profile asks for it and, for the customer's words,
+     * the FAQ answers the knowledge file has for them.
+     */
+    StreamingAnalyzeContentResponse message(String conversation, String participant, Participant.Role role,
+            Instant now, boolean sentiment, List<Knowledge.Entry> faq) {
+        String messageName = conversation + "/messages/" + Ids.next();
+        Message.Builder message = Message.newBuilder()
+                .setName(messageName)
+                .setContent(text)
+                .setLanguageCode(languageCode)
+                .setParticipant(participant)
+                .setParticipantRole(role)
+                .setCreateTime(Protos.timestamp(now))
+                .setSendTime(Protos.timestamp(now));
+        if (sentiment) {
+            Sentiment.Result score = Sentiment.of(text);
+            message.setSentimentAnalysis(SentimentAnalysisResult.newBuilder().setQueryTextSentiment(
+                    com.google.cloud.dialogflow.v2beta1.Sentiment.newBuilder()
+                            .setScore(score.score()).setMagnitude(score.magnitude())));
+        }
+        StreamingAnalyzeContentResponse.Builder response = StreamingAnalyzeContentResponse.newBuilder()
+                .setMessage(message);
+        if (role == Participant.Role.END_USER && !faq.isEmpty()) {
+            String location = conversation.substring(0, conversation.indexOf("/conversations/"));
+            SuggestFaqAnswersResponse.Builder answers = SuggestFaqAnswersResponse.newBuilder()
+                    .setLatestMessage(messageName)
+                    .setContextSize(1);
+            for (int i = 0; i < faq.size(); i++) {
+                Knowledge.Entry entry = faq.get(i);
+                answers.addFaqAnswers(FaqAnswer.newBuilder()
+                        .setQuestion(entry.question())
+                        .setAnswer(entry.answer())
+                        .setConfidence(0.9f - 0.1f * i)
+                        .setSource(location + "/knowledgeBases/emulated-faq/documents/" + entry.keyword()
+                                .replaceAll("[^a-z0-9]+", "-"))
+                        .setAnswerRecord(location + "/answerRecords/" + Ids.next()));
+            }
+            response.addHumanAgentSuggestionResults(SuggestionResult.newBuilder().setSuggestFaqAnswersResponse(answers));
+        }
+        return response.build();
+    }
+
+    private static StreamingAnalyzeContentResponse response(StreamingRecognitionResult.Builder result) {
+        return StreamingAnalyzeContentResponse.newBuilder().setRecognitionResult(result).build();
+    }
+}

@@ -1,0 +1,157 @@
+package io.audiohook.connector.assist;
+
+import static io.audiohook.connector.assist.AssistTesting.await;
+import static io.audiohook.connector.assist.AssistTesting.eventually;
+import static io.audiohook.connector.assist.AssistTesting.newConversationId;
+import static io.audiohook.connector.assist.AssistTesting.sleep;
+import static io.audiohook.connector.assist.AssistTesting.speechFrames;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.cloud.dialogflow.v2beta1.Conversation;
+import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
+import com.google.cloud.dialogflow.v2beta1.Participant;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.emulator.ConversationStats;
+import io.audiohook.connector.emulator.EmulatorControl;
+import io.audiohook.connector.web.AssistBackend;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Only {@code close} with reason {@code end} completes the conversation at once; every other ending leaves it
+ * open for the grace (1.5 s in the test profile), within which a new session continues it.
+ */
+@QuarkusTest
+@TestProfile(AssistTestProfile.class)
+class AssistCompletionTest {
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    AssistBackend backend;
+    @Inject
+    RecentAssistEvents events;
+    @Inject
+    EmulatorControl emulator;
+
+    @AfterEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    AssistCall startCall(String conversationId) {
+        AudioHookClient client = connect(call(endpoint).conversationId(conversationId));
+        await(client.open());
+        for (byte[] frame : speechFrames(200, 1000)) {
+            await(client.sendAudio(frame));
+        }
+        AssistCall call = backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
+        await(call.ready());
+        sessions.add(client);
+        return call;
+    }
+
+    private final List<AudioHookClient> sessions = new java.util.ArrayList<>();
+
+    AudioHookClient lastClient() {
+        return sessions.get(sessions.size() - 1);
+    }
+
+    ConversationStats conversation(AssistCall call) {
+        return emulator.conversation(call.conversationName()).orElseThrow();
+    }
+
+    @Test
+    void socketLossLeavesTheConversationOpenForTheGrace() {
+        endingThatKeepsTheConversationOpen(AudioHookClient::abort);
+    }
+
+    @Test
+    void closeWithAnotherReasonLeavesTheConversationOpenForTheGrace() {
+        endingThatKeepsTheConversationOpen(client -> await(client.close("error")));
+    }
+
+    @Test
+    void disconnectLeavesTheConversationOpenForTheGrace() {
+        endingThatKeepsTheConversationOpen(client -> await(client.close("disconnect")));
+    }
+
+    private void endingThatKeepsTheConversationOpen(Consumer<AudioHookClient> ending) {
+        AssistCall call = startCall(newConversationId());
+        long ended = System.nanoTime();
+        ending.accept(lastClient());
+        eventually("completion pending", () -> backend.factory().orElseThrow()
+                .isCompletionPending(call.conversationName()));
+        assertEquals(Conversation.LifecycleState.IN_PROGRESS, conversation(call).state());
+        assertEquals(0, conversation(call).completions());
+        eventually("completed after the grace", () -> conversation(call).state() == Conversation.LifecycleState.COMPLETED);
+        long waited = (System.nanoTime() - ended) / 1_000_000;
+        assertTrue(waited >= 1400, "completed after " + waited + " ms, before the 1.5 s grace");
+        eventually("finished event", () -> lifecycle(call).contains(ConversationEvent.Type.CONVERSATION_FINISHED));
+        assertEquals(1, conversation(call).completions());
+    }
+
+    @Test
+    void aSecondSessionWithinTheGraceContinuesTheConversation() {
+        String conversationId = newConversationId();
+        long created = emulator.conversationsCreated();
+        AssistCall first = startCall(conversationId);
+        lastClient().abort();
+        eventually("completion pending", () -> backend.factory().orElseThrow()
+                .isCompletionPending(first.conversationName()));
+
+        AssistCall second = startCall(conversationId);
+        assertEquals(first.conversationName(), second.conversationName());
+        for (Participant.Role role : List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT)) {
+            assertEquals(first.participantName(role), second.participantName(role), role + " is the same participant");
+        }
+        sleep(Duration.ofMillis(2000)); // beyond the first session's grace
+        assertEquals(Conversation.LifecycleState.IN_PROGRESS, conversation(second).state(), "the grace was cancelled");
+        assertEquals(2, conversation(second).participants().size());
+        assertEquals(created + 1, emulator.conversationsCreated());
+
+        await(lastClient().close("end"));
+        eventually("completed", () -> conversation(second).state() == Conversation.LifecycleState.COMPLETED);
+        eventually("finished event", () -> lifecycle(second).contains(ConversationEvent.Type.CONVERSATION_FINISHED));
+        assertEquals(List.of(ConversationEvent.Type.CONVERSATION_STARTED, ConversationEvent.Type.CONVERSATION_FINISHED),
+                lifecycle(second), "started once, finished once");
+        assertEquals(1, conversation(second).completions());
+    }
+
+    @Test
+    void aSessionForACompletedConversationStreamsNothing() {
+        String conversationId = newConversationId();
+        AssistCall first = startCall(conversationId);
+        await(lastClient().close("end"));
+        eventually("completed", () -> conversation(first).state() == Conversation.LifecycleState.COMPLETED);
+        long streams = emulator.streamsOpened();
+
+        AssistCall again = startCall(conversationId);
+        assertEquals("STOPPED", again.state(Participant.Role.END_USER).orElseThrow());
+        assertEquals(streams, emulator.streamsOpened(), "no stream into a completed conversation");
+        await(lastClient().close("end"));
+        sleep(Duration.ofMillis(300));
+        assertEquals(1, conversation(first).completions(), "not completed twice");
+    }
+
+    private List<ConversationEvent.Type> lifecycle(AssistCall call) {
+        return events.events(call.conversationName(), ConversationLifecycle.class).stream()
+                .map(ConversationLifecycle::type).toList();
+    }
+}

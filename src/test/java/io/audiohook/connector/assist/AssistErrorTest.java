@@ -1,0 +1,156 @@
+package io.audiohook.connector.assist;
+
+import static io.audiohook.connector.assist.AssistTesting.SPEECH;
+import static io.audiohook.connector.assist.AssistTesting.SPEECH_BYTES_PER_CHANNEL;
+import static io.audiohook.connector.assist.AssistTesting.await;
+import static io.audiohook.connector.assist.AssistTesting.finals;
+import static io.audiohook.connector.assist.AssistTesting.newConversationId;
+import static io.audiohook.connector.assist.AssistTesting.script;
+import static io.audiohook.connector.web.TestCalls.assertConformant;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.web.TestCalls.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.google.cloud.dialogflow.v2beta1.Participant;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.emulator.EmulatorControl;
+import io.audiohook.connector.emulator.ParticipantStats;
+import io.audiohook.connector.web.AssistBackend;
+import io.grpc.Status;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Each gRPC error a stream can end with gets its documented reaction, and the AudioHook session goes on
+ * normally whatever Dialogflow does.
+ */
+@QuarkusTest
+@TestProfile(AssistTestProfile.class)
+class AssistErrorTest {
+    static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    AssistBackend backend;
+    @Inject
+    RecentAssistEvents events;
+    @Inject
+    EmulatorControl emulator;
+
+    @AfterEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    /** Streams the fixture, closes with {@code end}; returns the call. */
+    AssistCall speechCall() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
+        await(client.open());
+        await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
+        await(client.sendPing());
+        await(client.close("end"));
+        assertConformant(client);
+        assertEquals(List.of("opened", "pong", "closed"), types(client), "the session itself goes on normally");
+        return backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
+    }
+
+    ParticipantStats emulated(AssistCall call, Participant.Role role) {
+        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "OUT_OF_RANGE", "UNAVAILABLE", "ABORTED", "INTERNAL", "DEADLINE_EXCEEDED" })
+    void transientErrorsReopenTheStream(Status.Code code) {
+        emulator.failStreams(code, 2); // the first stream of each participant
+        AssistCall call = speechCall();
+        Map<Participant.Role, List<String>> script = script();
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = call.counters(role).orElseThrow();
+            assertEquals(Map.of(code.name(), 1L), counters.restarts(), role + ": " + counters);
+            assertEquals(2, counters.streamsOpened());
+            assertEquals(0, counters.bytesDropped());
+            assertEquals(script.get(role), finals(events, call.conversationName(), role), role + " transcript");
+            // the failed streams took no audio, so nothing was replayed and nothing was lost
+            assertEquals(SPEECH_BYTES_PER_CHANNEL, emulated(call, role).audioBytes());
+        }
+    }
+
+    @Test
+    void errorMidStreamReplaysTheLookback() {
+        emulator.failStreamAfter(Status.Code.UNAVAILABLE, Duration.ofSeconds(2));
+        AssistCall call = speechCall();
+        Map<Participant.Role, List<String>> script = script();
+        long replayed = 0;
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = call.counters(role).orElseThrow();
+            replayed += counters.lookbackReplayed();
+            long seen = emulated(call, role).audioBytes();
+            // audio in flight when the stream failed never reached the emulator; the look-back covers it
+            assertTrue(seen >= SPEECH_BYTES_PER_CHANNEL, role + " lost audio: " + seen + " " + counters);
+            assertTrue(seen <= SPEECH_BYTES_PER_CHANNEL + counters.lookbackReplayed(), role + ": " + counters);
+            assertEquals(counters.bytesReceived() + counters.lookbackReplayed(),
+                    counters.bytesSent() + counters.bytesDropped(), "every byte accounted for");
+            assertEquals(script.get(role), finals(events, call.conversationName(), role), role + " transcript");
+        }
+        long restarts = ROLES.stream().mapToLong(r -> call.counters(r).orElseThrow().restarts("UNAVAILABLE")).sum();
+        assertEquals(1, restarts, "one stream failed");
+        assertTrue(replayed > 0 && replayed <= 3 * 8000, "replayed " + replayed);
+    }
+
+    @Test
+    void resourceExhaustedIsRetriedABoundedNumberOfTimes() {
+        emulator.failStreams(Status.Code.RESOURCE_EXHAUSTED, 2);
+        AssistCall recovered = speechCall();
+        for (Participant.Role role : ROLES) {
+            assertEquals(Map.of("RESOURCE_EXHAUSTED", 1L), recovered.counters(role).orElseThrow().restarts());
+            assertEquals(script().get(role), finals(events, recovered.conversationName(), role));
+        }
+
+        emulator.failStreams(Status.Code.RESOURCE_EXHAUSTED, 100);
+        AssistCall exhausted = speechCall();
+        emulator.reset();
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = exhausted.counters(role).orElseThrow();
+            // two retries (the test profile's bound), then the participant is given up
+            assertEquals(Map.of("RESOURCE_EXHAUSTED", 2L), counters.restarts(), role + ": " + counters);
+            assertEquals(3, counters.streamsOpened());
+            assertEquals("STOPPED", exhausted.state(role).orElseThrow());
+            assertEquals(SPEECH_BYTES_PER_CHANNEL, counters.bytesDropped(), "counted, not silently lost");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "INVALID_ARGUMENT", "FAILED_PRECONDITION" })
+    void unfixableErrorsStopTheParticipant(Status.Code code) {
+        emulator.failStreams(code, 2);
+        AssistCall call = speechCall();
+        emulator.reset();
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = call.counters(role).orElseThrow();
+            assertEquals(Map.of(), counters.restarts(), role + ": not retried");
+            assertEquals(1, counters.streamsOpened());
+            assertEquals("STOPPED", call.state(role).orElseThrow());
+            assertEquals(SPEECH_BYTES_PER_CHANNEL, counters.bytesReceived());
+            assertEquals(SPEECH_BYTES_PER_CHANNEL, counters.bytesDropped());
+            assertEquals(List.of(), finals(events, call.conversationName(), role));
+        }
+    }
+}

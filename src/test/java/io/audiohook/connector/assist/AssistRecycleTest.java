@@ -1,0 +1,135 @@
+package io.audiohook.connector.assist;
+
+import static io.audiohook.connector.assist.AssistTesting.SPEECH;
+import static io.audiohook.connector.assist.AssistTesting.SPEECH_BYTES_PER_CHANNEL;
+import static io.audiohook.connector.assist.AssistTesting.await;
+import static io.audiohook.connector.assist.AssistTesting.finals;
+import static io.audiohook.connector.assist.AssistTesting.newConversationId;
+import static io.audiohook.connector.assist.AssistTesting.script;
+import static io.audiohook.connector.web.TestCalls.assertConformant;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.cloud.dialogflow.v2beta1.Participant;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.emulator.EmulatorControl;
+import io.audiohook.connector.emulator.ParticipantStats;
+import io.audiohook.connector.emulator.StreamStats;
+import io.audiohook.connector.web.AssistBackend;
+import io.grpc.Status;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Streams outlive Dialogflow's duration limit: with the emulator's limit at 10 s, streams are recycled after a
+ * final result once past 2 s, and at 9 s whatever happens, so an 11 s call needs several. No audio is lost
+ * or counted twice except the look-back replay.
+ */
+@QuarkusTest
+@TestProfile(AssistRecycleTest.Recycling.class)
+class AssistRecycleTest {
+    static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
+
+    public static class Recycling extends AssistTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.put("connector.assist.recycle-after", "2s");
+            config.put("connector.assist.recycle-max", "9s");
+            config.put("connector.assist.stream-deadline", "20s");
+            return config;
+        }
+    }
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    AssistBackend backend;
+    @Inject
+    RecentAssistEvents events;
+    @Inject
+    EmulatorControl emulator;
+
+    @BeforeEach
+    void shortStreams() {
+        emulator.setStreamLimit(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    AssistCall assistCall(AudioHookClient client) {
+        return backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
+    }
+
+    ParticipantStats emulated(AssistCall call, Participant.Role role) {
+        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
+    }
+
+    @Test
+    void streamsAreRecycledAfterAFinalResultAndEveryByteIsAccountedFor() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
+        await(client.open());
+        await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
+        await(client.close("end"));
+        assertConformant(client);
+        AssistCall call = assistCall(client);
+        Map<Participant.Role, List<String>> script = script();
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = call.counters(role).orElseThrow();
+            ParticipantStats seen = emulated(call, role);
+            assertTrue(counters.recycles() >= 1, role + ": " + counters);
+            assertEquals(Map.of(), counters.restarts(), role + ": recycled before the limit, never cut off");
+            assertEquals(counters.recycles() + 1, seen.streamsOpened());
+            assertEquals(0, counters.bytesDropped());
+            assertEquals(SPEECH_BYTES_PER_CHANNEL + counters.lookbackReplayed(), seen.audioBytes(),
+                    role + ": exactly the client's audio plus the look-back");
+            for (StreamStats stream : seen.streams()) {
+                assertEquals(Status.Code.OK, stream.outcome(), role + " stream " + stream.number());
+            }
+            // recycled only after a final result, so no utterance was cut and none repeated
+            assertEquals(script.get(role), finals(events, call.conversationName(), role), role + " transcript");
+        }
+    }
+
+    @Test
+    void aStreamWithoutFinalResultsIsRecycledAtTheMaximumWithThreeSecondsOfLookback() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId())
+                .media(io.audiohook.connector.client.MediaFormat.pcmu(io.audiohook.connector.client.MediaFormat.EXTERNAL)));
+        await(client.open());
+        byte[] silence = new byte[1600];
+        java.util.Arrays.fill(silence, (byte) 0xFF); // µ-law digital silence
+        int frames = 60; // 12 s
+        for (int i = 0; i < frames; i++) {
+            await(client.sendAudio(silence));
+        }
+        await(client.close("end"));
+        AssistCall call = assistCall(client);
+        ParticipantCounters counters = call.counters(Participant.Role.END_USER).orElseThrow();
+        assertEquals(1, counters.recycles(), counters.toString());
+        assertEquals(3 * 8000, counters.lookbackReplayed(), "nothing was final: the whole look-back is replayed");
+        ParticipantStats seen = emulated(call, Participant.Role.END_USER);
+        assertEquals(frames * 1600L + 3 * 8000, seen.audioBytes());
+        assertEquals(List.of(9 * 8000L, (frames * 1600L - 9 * 8000) + 3 * 8000),
+                seen.streams().stream().map(StreamStats::audioBytes).toList());
+    }
+}

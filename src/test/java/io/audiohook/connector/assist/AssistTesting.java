@@ -1,0 +1,128 @@
+package io.audiohook.connector.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.google.cloud.dialogflow.v2beta1.Participant;
+
+import io.audiohook.connector.client.WavAudioSource;
+import io.audiohook.connector.web.TestCalls;
+
+/** What the Agent Assist tests share: the speech fixture, its script, and ways to read what happened. */
+final class AssistTesting {
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final WavAudioSource.Wav SPEECH = WavAudioSource.Wav.fromResource(TestCalls.SPEECH);
+    static final long SPEECH_BYTES_PER_CHANNEL = SPEECH.data().length / 2;
+
+    private AssistTesting() {
+    }
+
+    static String newConversationId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The lines each role speaks in the fixture, in order (channel 0 external = END_USER). */
+    static Map<Participant.Role, List<String>> script() {
+        Map<Participant.Role, List<String>> lines = new HashMap<>();
+        lines.put(Participant.Role.END_USER, new ArrayList<>());
+        lines.put(Participant.Role.HUMAN_AGENT, new ArrayList<>());
+        try (InputStream in = AssistTesting.class.getResourceAsStream("/audio/two-party-call.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                Participant.Role role = line.startsWith("external") ? Participant.Role.END_USER
+                        : Participant.Role.HUMAN_AGENT;
+                lines.get(role).add(line.substring(colon + 1).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    static List<RecognitionResult> results(RecentAssistEvents events, String conversation, Participant.Role role) {
+        return events.events(conversation, RecognitionResult.class).stream().filter(r -> r.role() == role).toList();
+    }
+
+    static List<String> finals(RecentAssistEvents events, String conversation, Participant.Role role) {
+        return results(events, conversation, role).stream().filter(r -> r.result().getIsFinal())
+                .map(r -> r.result().getTranscript()).toList();
+    }
+
+    /** Interim results share their final's utterance id; every final has its own. */
+    static void assertUtteranceIds(List<RecognitionResult> results) {
+        Set<String> finished = new HashSet<>();
+        String open = null;
+        for (RecognitionResult r : results) {
+            assertTrue(!finished.contains(r.utteranceId()), "utterance id reused after its final: " + r.utteranceId());
+            if (open != null) {
+                assertEquals(open, r.utteranceId(), "one utterance, one id");
+            }
+            open = r.utteranceId();
+            if (r.result().getIsFinal()) {
+                finished.add(open);
+                open = null;
+            }
+        }
+    }
+
+    /** Frames of {@code millis} of the fixture, from its start. */
+    static List<byte[]> speechFrames(int frameMillis, int totalMillis) {
+        WavAudioSource source = SPEECH.newSource();
+        int samples = 8 * frameMillis;
+        List<byte[]> frames = new ArrayList<>();
+        for (int t = 0; t < totalMillis; t += frameMillis) {
+            byte[] frame = source.nextFrame(samples);
+            if (frame == null) {
+                break;
+            }
+            frames.add(frame);
+        }
+        return frames;
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + WAIT);
+            }
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
