@@ -5,12 +5,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -40,7 +43,7 @@ public final class UiConnectorTokens {
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setSecretVerificationKey(new SecretKeySpec(hmacKey(secret), "HmacSHA256"));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
-        context.setExpGracePeriodSecs(0);
+        // The UI connector checks exp with no leeway; smallrye-jwt's default skew is 60 s.
         context.setClockSkew(0);
         context.setRequireNamedPrincipal(false);
         // smallrye-jwt requires iat unless the time-to-live check is off; the UI connector sends no iat.
@@ -94,8 +97,13 @@ public final class UiConnectorTokens {
         return claim instanceof String string ? string : null;
     }
 
+    /** jose4j's own message quotes every claim; its error details say why without them. */
     private static String describe(ParseException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof InvalidJwtException invalid && !invalid.getErrorDetails().isEmpty()) {
+            return invalid.getErrorDetails().stream().map(ErrorCodeValidator.Error::getErrorMessage)
+                    .collect(Collectors.joining("; "));
+        }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 

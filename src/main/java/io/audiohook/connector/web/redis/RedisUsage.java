@@ -1,0 +1,45 @@
+package io.audiohook.connector.web.redis;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.audiohook.connector.web.ConnectorConfig;
+import io.audiohook.connector.web.ConnectorConfig.NonceStoreKind;
+
+/**
+ * Whether this instance depends on Redis, and for what. Replay protection follows the publisher: a deployment
+ * that publishes to Redis runs several instances against one Redis, so nonces go there too unless
+ * {@code connector.auth.nonce-store} says otherwise.
+ */
+@Singleton
+public class RedisUsage {
+    /** The publisher's switch; read by name so the two features stay decoupled. */
+    public static final String PUBLISH_ENABLED = "connector.publish.enabled";
+
+    private final NonceStoreKind nonceStore;
+    private final boolean publishing;
+
+    @Inject
+    RedisUsage(ConnectorConfig config) {
+        this(config.auth().nonceStore(),
+                ConfigProvider.getConfig().getOptionalValue(PUBLISH_ENABLED, Boolean.class).orElse(false));
+    }
+
+    RedisUsage(Optional<NonceStoreKind> nonceStore, boolean publishing) {
+        this.publishing = publishing;
+        this.nonceStore = nonceStore.orElse(publishing ? NonceStoreKind.REDIS : NonceStoreKind.MEMORY);
+    }
+
+    public NonceStoreKind nonceStore() {
+        return nonceStore;
+    }
+
+    /** Readiness checks Redis only when something here needs it. */
+    public boolean inUse() {
+        return publishing || nonceStore == NonceStoreKind.REDIS;
+    }
+}
