@@ -1,0 +1,68 @@
+package io.audiohook.connector.publish;
+
+import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
+import com.google.cloud.dialogflow.v2beta1.HumanAgentAssistantEvent;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+
+import io.audiohook.connector.assist.AssistEvent;
+import io.audiohook.connector.assist.ConversationLifecycle;
+import io.audiohook.connector.assist.NewMessage;
+import io.audiohook.connector.assist.RecognitionResult;
+import io.audiohook.connector.assist.Suggestions;
+
+/**
+ * An event as Dialogflow's Pub/Sub notification would carry it: the notification proto rendered as proto3 JSON
+ * (lowerCamelCase, enums by name, defaults omitted, no whitespace), which the interceptor forwards as the
+ * envelope's {@code data} string. Recognition results also carry the two Pub/Sub attributes the interceptor
+ * copies into the envelope.
+ *
+ * @param participantRole for recognition results only, else null
+ * @param utteranceId for recognition results only, else null
+ */
+public record Notification(DataType type, String data, String participantRole, String utteranceId) {
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+
+    public static Notification of(AssistEvent event) {
+        if (event instanceof RecognitionResult r) {
+            ConversationEvent body = ConversationEvent.newBuilder()
+                    .setConversation(r.conversationName())
+                    .setType(ConversationEvent.Type.NEW_RECOGNITION_RESULT)
+                    .setNewRecognitionResultPayload(r.result())
+                    .build();
+            return new Notification(DataType.NEW_RECOGNITION_RESULT, print(body), r.role().name(), r.utteranceId());
+        }
+        if (event instanceof NewMessage m) {
+            ConversationEvent body = ConversationEvent.newBuilder()
+                    .setConversation(m.conversationName())
+                    .setType(ConversationEvent.Type.NEW_MESSAGE)
+                    .setNewMessagePayload(m.message())
+                    .build();
+            return new Notification(DataType.NEW_MESSAGE, print(body), null, null);
+        }
+        if (event instanceof Suggestions s) {
+            HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
+                    .setConversation(s.conversationName())
+                    .setParticipant(s.participantName())
+                    .addAllSuggestionResults(s.results())
+                    .build();
+            return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
+        }
+        ConversationLifecycle l = (ConversationLifecycle) event;
+        ConversationEvent body = ConversationEvent.newBuilder()
+                .setConversation(l.conversationName())
+                .setType(l.type())
+                .build();
+        return new Notification(DataType.CONVERSATION_LIFECYCLE, print(body), null, null);
+    }
+
+    static String print(MessageOrBuilder message) {
+        try {
+            return PRINTER.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            // only Any fields with unknown types fail, and these notifications have none
+            throw new IllegalStateException("cannot render " + message.getClass().getSimpleName(), e);
+        }
+    }
+}

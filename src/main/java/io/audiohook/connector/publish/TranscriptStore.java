@@ -1,0 +1,59 @@
+package io.audiohook.connector.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Reads the durable transcript of a conversation: every final utterance, oldest first, as written by the
+ * publisher to the Redis Stream {@code <key-prefix>transcript:<conversation name without location>}. Entries
+ * expire {@code connector.publish.transcript.retention} after the last one was written.
+ * Non-blocking: safe on an event loop.
+ */
+@Singleton
+public class TranscriptStore {
+    private final ReactiveRedisDataSource redis;
+    private final PublishConfig config;
+
+    TranscriptStore(ReactiveRedisDataSource redis, PublishConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    /**
+     * @param conversationName {@code projects/<p>/locations/<l>/conversations/<id>} or the same without location
+     * @return the entries, oldest first; empty if the conversation has none (or they expired); fails if Redis does
+     */
+    public Uni<List<TranscriptEntry>> read(String conversationName) {
+        String key = streamKey(conversationName);
+        return redis.execute("XRANGE", key, "-", "+", "COUNT",
+                Integer.toString(Math.max(1, config.transcript().maxLength() * 2)))
+                .map(TranscriptStore::entries);
+    }
+
+    /** The Redis key of a conversation's transcript stream. */
+    public String streamKey(String conversationName) {
+        return ConversationKeys.transcript(config.keyPrefix(), conversationName);
+    }
+
+    private static List<TranscriptEntry> entries(Response reply) {
+        List<TranscriptEntry> entries = new ArrayList<>();
+        if (reply == null) {
+            return entries;
+        }
+        for (Response entry : reply) {
+            String id = entry.get(0).toString();
+            List<String> flat = new ArrayList<>();
+            for (Response field : entry.get(1)) {
+                flat.add(field.toString());
+            }
+            entries.add(TranscriptEntry.fromFields(id, flat));
+        }
+        return entries;
+    }
+}
