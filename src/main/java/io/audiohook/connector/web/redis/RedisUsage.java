@@ -5,8 +5,7 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
+import io.audiohook.connector.publish.PublishConfig;
 import io.audiohook.connector.web.ConnectorConfig;
 import io.audiohook.connector.web.ConnectorConfig.NonceStoreKind;
 
@@ -17,16 +16,12 @@ import io.audiohook.connector.web.ConnectorConfig.NonceStoreKind;
  */
 @Singleton
 public class RedisUsage {
-    /** The publisher's switch; read by name so the two features stay decoupled. */
-    public static final String PUBLISH_ENABLED = "connector.publish.enabled";
-
     private final NonceStoreKind nonceStore;
     private final boolean publishing;
 
     @Inject
-    RedisUsage(ConnectorConfig config) {
-        this(config.auth().nonceStore(),
-                ConfigProvider.getConfig().getOptionalValue(PUBLISH_ENABLED, Boolean.class).orElse(false));
+    RedisUsage(ConnectorConfig config, PublishConfig publish) {
+        this(config.auth().nonceStore(), publish.enabled());
     }
 
     RedisUsage(Optional<NonceStoreKind> nonceStore, boolean publishing) {

@@ -13,10 +13,10 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
 /** Tokens as the UI connector mints them, and the ways they can be wrong. */
-final class TestTokens {
+public final class TestTokens {
     /** %test profile of application.properties. */
-    static final String PROJECT = "emulated-project";
-    static final String SECRET = "test-ui-connector-jwt-secret";
+    public static final String PROJECT = "emulated-project";
+    public static final String SECRET = "test-ui-connector-jwt-secret";
 
     /**
      * Signed by Python's {@code hmac} with the empty key (what the UI connector really does), exp 2100-01-01,
@@ -38,7 +38,7 @@ final class TestTokens {
                 .sign(new SecretKeySpec(UiConnectorTokens.hmacKey(secret), "HmacSHA256"));
     }
 
-    static String valid() {
+    public static String valid() {
         return uiConnector(SECRET.getBytes(StandardCharsets.UTF_8), PROJECT, Instant.now().plusSeconds(3600));
     }
 
