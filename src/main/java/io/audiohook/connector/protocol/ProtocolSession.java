@@ -36,6 +36,7 @@ public final class ProtocolSession {
     private long stateSinceNanos;
     private long nowNanos;
     private OpenParameters open;
+    private boolean startedPaused;
     private MediaOffer media;
     private String closeReason;
     private DisconnectReason disconnectReason;
@@ -219,6 +220,11 @@ public final class ProtocolSession {
         return sessionId;
     }
 
+    /** Whether {@code opened} told the client to start paused (never for probes). */
+    public synchronized boolean startedPaused() {
+        return startedPaused;
+    }
+
     public synchronized SessionState state() {
         return state;
     }
@@ -324,7 +330,9 @@ public final class ProtocolSession {
         media = selected.get();
         Optional<List<String>> languages = parameters.supportedLanguages() ? Optional.of(settings.languages())
                 : Optional.empty();
-        sender.send(ServerMessages.opened(selected, settings.startPaused(), languages));
+        // a probe is answered at once: Genesys expects opened → close, and nothing would ever resume it
+        startedPaused = settings.startPaused() && !parameters.isProbe();
+        sender.send(ServerMessages.opened(selected, startedPaused, languages));
         enter(SessionState.ACTIVE);
         guarded("opened", () -> handler.opened(this, parameters, selected));
     }

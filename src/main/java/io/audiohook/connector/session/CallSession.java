@@ -70,7 +70,7 @@ public final class CallSession implements SessionHandler {
         format = SampleFormat.fromProtocolName(media.format().name()).orElseThrow();
         splitter = new ChannelSplitter(media.channelCount(), format);
         info = new CallInfo(sessionId, correlationId, open.organizationId(), open.conversationId(), media,
-                open.language(), open.customConfig(), false);
+                open.language(), open.customConfig(), session.startedPaused());
         listener = factory.create(info, new Control(session));
         LOG.infof("session %s: call %s opened with %s", sessionId, open.conversationId(), media);
     }

@@ -21,6 +21,7 @@ import io.audiohook.connector.assist.DialogflowClients;
 import io.audiohook.connector.assist.DialogflowEndpoint;
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.RecentAssistEvents;
+import io.audiohook.connector.publish.ResumeWhenJoined;
 import io.audiohook.connector.session.CallListenerFactory;
 import io.audiohook.connector.session.CallRecorder;
 import io.audiohook.connector.session.TeeCallListenerFactory;
@@ -129,9 +130,9 @@ public class AssistBackend {
     static class Backends {
         @Produces
         @Singleton
-        CallListenerFactory backend(AssistBackend assist, CallRecorder recorder) {
-            return assist.factory().<CallListenerFactory>map(f -> new TeeCallListenerFactory(f, recorder))
-                    .orElse(recorder);
+        CallListenerFactory backend(AssistBackend assist, CallRecorder recorder, ResumeWhenJoined resumeWhenJoined) {
+            return resumeWhenJoined.wrap(assist.factory()
+                    .<CallListenerFactory>map(f -> new TeeCallListenerFactory(f, recorder)).orElse(recorder));
         }
     }
 }

@@ -20,6 +20,7 @@ import io.audiohook.connector.auth.NonceStore;
 import io.audiohook.connector.auth.SignatureVerifier;
 import io.audiohook.connector.protocol.MediaFormat;
 import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.publish.ResumeWhenJoined;
 import io.audiohook.connector.session.CallRecorder;
 import io.audiohook.connector.web.redis.RedisNonceStore;
 import io.audiohook.connector.web.redis.RedisUsage;
@@ -71,13 +72,15 @@ public class ConnectorBeans {
 
     @Produces
     @Singleton
-    ProtocolSettings protocolSettings(ConnectorConfig config) {
+    ProtocolSettings protocolSettings(ConnectorConfig config, ResumeWhenJoined resumeWhenJoined) {
         ConnectorConfig.Protocol p = config.protocol();
+        // calls wait paused for their desktop only when something will resume them
+        boolean startPaused = p.startPaused() || resumeWhenJoined.active();
         List<MediaFormat> formats = p.formats().stream()
                 .map(name -> MediaFormat.fromWire(name.trim().toUpperCase(Locale.ROOT))
                         .orElseThrow(() -> new IllegalArgumentException("unknown media format: " + name)))
                 .toList();
-        return new ProtocolSettings(formats, p.startPaused(), p.languages(), p.acknowledgeUpdate(), p.openTimeout(),
+        return new ProtocolSettings(formats, startPaused, p.languages(), p.acknowledgeUpdate(), p.openTimeout(),
                 p.idleTimeout(), p.flushTimeout(), p.disconnectTimeout(), p.lingerTimeout());
     }
 

@@ -1,0 +1,103 @@
+package io.audiohook.connector.publish;
+
+import static io.audiohook.connector.publish.PublishTesting.SPEECH;
+import static io.audiohook.connector.publish.PublishTesting.eventually;
+import static io.audiohook.connector.publish.PublishTesting.hasFinished;
+import static io.audiohook.connector.publish.PublishTesting.sleep;
+import static io.audiohook.connector.web.TestCalls.assertConformant;
+import static io.audiohook.connector.web.TestCalls.await;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.web.TestCalls.probe;
+import static io.audiohook.connector.web.TestCalls.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.audiohook.connector.assist.AssistTestProfile;
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.publish.PublishTesting.Conversation;
+import io.audiohook.connector.redis.RedisServerResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Calls start paused and resume when their desktop joins, or after the join timeout; probes are never paused. */
+@QuarkusTest
+@TestProfile(StartPausedUntilJoinedTest.PausedUntilJoined.class)
+class StartPausedUntilJoinedTest {
+
+    public static class PausedUntilJoined extends AssistTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("connector.publish.start-paused-until-joined", "true");
+            overrides.put("connector.publish.join-timeout", "3s");
+            return overrides;
+        }
+    }
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+    @ConfigProperty(name = RedisServerResource.PORT_KEY)
+    int redisPort;
+    @Inject
+    ResumeWhenJoined resumeWhenJoined;
+
+    @Test
+    void callResumesWhenTheDesktopJoins() throws Exception {
+        Conversation c = Conversation.create();
+        try (UiConnectorDouble ui = new UiConnectorDouble(redisPort)) {
+            AudioHookClient client = connect(call(endpoint).conversationId(c.genesysId()));
+            assertTrue(await(client.open()).parameters().get("startPaused").asBoolean());
+            sleep(Duration.ofMillis(1000));
+            assertEquals(List.of(), client.messagesOfType("resume"), "waits for the desktop");
+            assertEquals(1, resumeWhenJoined.waiting());
+            long joined = System.nanoTime();
+            ui.join(c.fullName());
+            eventually("resume", () -> !client.messagesOfType("resume").isEmpty());
+            long waitedMillis = (client.messagesOfType("resume").get(0).nanoTime() - joined) / 1_000_000;
+            assertTrue(waitedMillis < 1500, "resumed " + waitedMillis + " ms after the join");
+            sleep(Duration.ofMillis(200)); // the client's resumed reaches the connector
+            await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
+            await(client.close("end"));
+            assertConformant(client);
+            eventually("the desktop saw the call", () -> hasFinished(ui.received(c.fullName())));
+            assertTrue(ui.received(c.fullName()).stream().anyMatch(r -> r.dataType().equals("new-message-event")));
+            assertEquals(0, resumeWhenJoined.waiting());
+        }
+    }
+
+    @Test
+    void callResumesAfterTheJoinTimeoutWithoutDesktop() {
+        Conversation c = Conversation.create();
+        AudioHookClient client = connect(call(endpoint).conversationId(c.genesysId()));
+        long opened = System.nanoTime();
+        assertTrue(await(client.open()).parameters().get("startPaused").asBoolean());
+        eventually("resume", () -> !client.messagesOfType("resume").isEmpty());
+        long waitedMillis = (client.messagesOfType("resume").get(0).nanoTime() - opened) / 1_000_000;
+        assertTrue(waitedMillis >= 2900 && waitedMillis < 5000, "resumed after " + waitedMillis + " ms");
+        await(client.close("end"));
+        assertConformant(client);
+    }
+
+    @Test
+    void probeIsNeverPaused() {
+        AudioHookClient client = connect(probe(endpoint));
+        assertFalse(await(client.open()).parameters().path("startPaused").asBoolean(false));
+        await(client.close("end"));
+        assertEquals(List.of("opened", "closed"), types(client));
+        assertEquals(0, resumeWhenJoined.waiting());
+    }
+}
