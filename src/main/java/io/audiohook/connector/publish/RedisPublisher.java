@@ -419,6 +419,17 @@ public class RedisPublisher {
         return pendingBytes.get();
     }
 
+    /** Events of one conversation (full or location-less name) waiting for a desktop or for Redis. */
+    public int pendingEvents(String conversationName) {
+        ConversationOutbox box = outboxes.get(ConversationKeys.withoutLocation(conversationName));
+        if (box == null) {
+            return 0;
+        }
+        synchronized (box) {
+            return box.events.size();
+        }
+    }
+
     /** Conversations with something still to write. */
     public int pendingConversations() {
         return outboxes.size();

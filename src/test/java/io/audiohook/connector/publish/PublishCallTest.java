@@ -64,9 +64,17 @@ class PublishCallTest {
     @Inject
     TranscriptStore transcripts;
 
+    /**
+     * Drops for reasons other than age: those are global, and conversations of other tests that no desktop ever
+     * joined age out meanwhile. That none of this conversation's events was lost (by age or else) is shown by
+     * comparing what arrived with what was produced.
+     */
     private Map<DropReason, Long> drops() {
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (DropReason reason : DropReason.values()) {
+            if (reason == DropReason.AGE) {
+                continue;
+            }
             drops.put(reason, publisher.stats().dropped(reason));
         }
         return drops;
@@ -160,7 +168,7 @@ class PublishCallTest {
             long start = System.nanoTime();
             CompletableFuture<Void> streaming = client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), true);
             sleep(Duration.ofSeconds(10));
-            assertTrue(publisher.pendingEvents() > 0, "events wait for the desktop");
+            assertTrue(publisher.pendingEvents(c.fullName()) > 0, "events wait for the desktop");
             assertEquals(List.of(), ui.received(c.fullName()));
             ui.join(c.fullName());
             LOG.infof("desktop joined %d ms into the call", (System.nanoTime() - start) / 1_000_000);
@@ -219,7 +227,7 @@ class PublishCallTest {
             sleep(Duration.ofSeconds(4));
             assertFalse(client.closeFuture().isDone(), "the AudioHook call goes on without Redis");
             assertTrue(produced(c).size() > beforeOutage, "Agent Assist goes on without Redis");
-            assertTrue(publisher.pendingEvents() > 0, "events wait for Redis");
+            assertTrue(publisher.pendingEvents(c.fullName()) > 0, "events wait for Redis");
             RedisServerResource.restart(redisPort);
             ui.reconnectAndRejoin(); // the restarted Redis is empty: the desktop joins again
             await(streaming);
@@ -244,7 +252,7 @@ class PublishCallTest {
         }
         assertEquals(dropsBefore, drops(), "nothing dropped within the bounds");
         assertTrue(publisher.stats().failures() > failuresBefore, "the outage was noticed");
-        eventually("the outbox is empty again", () -> publisher.pendingEvents() == 0);
+        eventually("nothing of the call waits any more", () -> publisher.pendingEvents(c.fullName()) == 0);
     }
 
     static Map<String, List<String>> script() {
