@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -43,7 +44,8 @@ public final class CallSession implements SessionHandler {
     private SampleFormat format;
     private CallInfo info;
     private boolean probe;
-    private final long[] channelSamples = new long[2];
+    /** Written by the session's inbound thread only, read by the sessions API from anywhere. */
+    private final AtomicLongArray channelSamples = new AtomicLongArray(2);
 
     /** @param onEnded runs after the listener heard of the end, whatever the listener did */
     public CallSession(String sessionId, String correlationId, CallListenerFactory factory,
@@ -87,7 +89,8 @@ public final class CallSession implements SessionHandler {
         int samples = length / media.bytesPerSampleFrame();
         long position = timeline.onAudio(samples);
         for (int i = 0; i < channels.length; i++) {
-            channelSamples[i] += samples;
+            // Single writer: a release store is enough, no read-modify-write atomics on the audio path.
+            channelSamples.lazySet(i, channelSamples.get(i) + samples);
             listener.audio(new ChannelAudio(media.channels().get(i), i, format, channels[i], position));
         }
     }
@@ -155,7 +158,7 @@ public final class CallSession implements SessionHandler {
 
     /** Samples received per channel index since the call opened. */
     public long channelSamples(int index) {
-        return channelSamples[index];
+        return channelSamples.get(index);
     }
 
     public Timeline timeline() {

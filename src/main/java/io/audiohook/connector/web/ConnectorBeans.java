@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -21,7 +22,10 @@ import io.audiohook.connector.protocol.MediaFormat;
 import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.publish.ResumeWhenJoined;
 import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.web.redis.RedisNonceStore;
+import io.audiohook.connector.web.redis.RedisUsage;
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
 /** Wires the framework-free packages from configuration. */
 @ApplicationScoped
@@ -44,8 +48,14 @@ public class ConnectorBeans {
     @Produces
     @DefaultBean
     @Singleton
-    NonceStore nonceStore(ConnectorConfig config) {
-        return new InMemoryNonceStore(config.auth().nonceCacheSize());
+    NonceStore nonceStore(ConnectorConfig config, RedisUsage redisUsage, Instance<ReactiveRedisDataSource> redis) {
+        ConnectorConfig.Auth auth = config.auth();
+        if (redisUsage.nonceStore() == ConnectorConfig.NonceStoreKind.REDIS) {
+            LOG.info("signature nonces are kept in Redis, shared by all instances");
+            return new RedisNonceStore(redis.get(), auth.nonceKeyPrefix(), auth.nonceStoreTimeout());
+        }
+        LOG.info("signature nonces are kept in memory: replays are refused by this instance only");
+        return new InMemoryNonceStore(auth.nonceCacheSize());
     }
 
     @Produces

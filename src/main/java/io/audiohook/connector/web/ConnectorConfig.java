@@ -48,8 +48,28 @@ public interface ConnectorConfig {
         @WithDefault("500ms")
         Duration failureDelay();
 
+        /** Capacity of the in-memory nonce store. */
         @WithDefault("100000")
         int nonceCacheSize();
+
+        /**
+         * Where signature nonces are remembered: {@code redis} (shared by all instances) or {@code memory} (this
+         * instance only). Unset: {@code redis} when publishing to Redis is enabled, {@code memory} otherwise.
+         */
+        Optional<NonceStoreKind> nonceStore();
+
+        /** Redis keys are {@code <prefix>:nonce:<key fingerprint>:<nonce>}. */
+        @WithDefault("audiohook")
+        String nonceKeyPrefix();
+
+        /** How long an upgrade waits for Redis to vouch for a nonce before it is answered 503. */
+        @WithDefault("2s")
+        Duration nonceStoreTimeout();
+    }
+
+    enum NonceStoreKind {
+        REDIS,
+        MEMORY
     }
 
     interface Sessions {

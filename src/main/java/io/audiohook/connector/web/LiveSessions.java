@@ -1,5 +1,6 @@
 package io.audiohook.connector.web;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class LiveSessions {
     private Counter droppedFrames;
 
     /** A session and the call it carries. */
-    public record Live(ProtocolSession protocol, CallSession call, String correlationId) {
+    public record Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started) {
     }
 
     void start(@Observes StartupEvent event) {
@@ -102,7 +103,7 @@ public class LiveSessions {
         CallSession call = new CallSession(sessionId, correlationId, backend, end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());
-        sessions.put(connection.id(), new Live(protocol, call, correlationId));
+        sessions.put(connection.id(), new Live(protocol, call, correlationId, Instant.now()));
         LOG.infof("session %s: connected (correlation %s)", sessionId, correlationId);
     }
 

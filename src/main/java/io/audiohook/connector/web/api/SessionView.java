@@ -1,0 +1,61 @@
+package io.audiohook.connector.web.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.audiohook.connector.protocol.Channel;
+import io.audiohook.connector.protocol.MediaOffer;
+import io.audiohook.connector.protocol.OpenParameters;
+import io.audiohook.connector.protocol.ProtocolSession;
+import io.audiohook.connector.web.LiveSessions;
+
+/**
+ * One live AudioHook session as the API shows it. Built from ids and counters only: the {@code open}
+ * message's participant (ANI, DNIS, name) and custom config never reach this view.
+ *
+ * @param conversationId null until {@code open} arrived
+ * @param media          null until a format was agreed
+ * @param audioSeconds   audio received per channel ({@code external}, {@code internal})
+ */
+public record SessionView(
+        String sessionId,
+        String conversationId,
+        String correlationId,
+        String state,
+        boolean probe,
+        Media media,
+        Instant started,
+        Map<String, Double> audioSeconds,
+        long droppedFrames) {
+
+    public record Media(String format, int rate, List<String> channels) {
+        static Media of(MediaOffer offer) {
+            return new Media(offer.format().name(), offer.rate(), offer.channels().stream().map(Channel::wireName).toList());
+        }
+    }
+
+    static SessionView of(LiveSessions.Live live) {
+        ProtocolSession protocol = live.protocol();
+        MediaOffer offer = protocol.media().orElse(null);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (offer != null) {
+            for (int i = 0; i < offer.channelCount(); i++) {
+                long samples = live.call().channelSamples(i);
+                seconds.put(offer.channels().get(i).wireName(), Math.round(samples * 1000.0 / offer.rate()) / 1000.0);
+            }
+        }
+        return new SessionView(
+                protocol.sessionId(),
+                protocol.openParameters().map(OpenParameters::conversationId).orElse(null),
+                live.correlationId(),
+                protocol.state().name().toLowerCase(Locale.ROOT),
+                live.call().isProbe(),
+                offer == null ? null : Media.of(offer),
+                live.started(),
+                seconds,
+                protocol.counters().droppedFrames());
+    }
+}

@@ -1,0 +1,66 @@
+package io.audiohook.connector.web.api;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.assist.ProfileName;
+import io.audiohook.connector.publish.TranscriptStore;
+import io.audiohook.connector.web.ConnectorConfig;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The transcript so far of a conversation, from the publisher's per-conversation Redis Stream. The
+ * conversation may be named by its Genesys id, its Dialogflow id or its full name ({@link ConversationRef});
+ * the full name may be sent with its slashes as they are or URL-encoded. 404 when there is no transcript:
+ * unknown conversation, nothing final said yet, or expired.
+ */
+@Path("/api/v1/conversations")
+@UiConnectorAuthenticated
+public class TranscriptResource {
+    private static final Logger LOG = Logger.getLogger(TranscriptResource.class);
+
+    @Inject
+    TranscriptStore store;
+
+    private final Optional<String> project;
+
+    @Inject
+    TranscriptResource(ConnectorConfig connector, ApiConfig api) {
+        // Our conversations live in the conversation profile's project; without a profile, in the API's.
+        this.project = connector.assist().conversationProfile().map(String::trim).filter(p -> !p.isEmpty())
+                .map(p -> ProfileName.parse(p).project())
+                .or(() -> api.projectId().map(String::trim).filter(p -> !p.isEmpty()));
+    }
+
+    /** Non-blocking end to end (reactive Redis), so it stays on the event loop. */
+    @GET
+    @Path("{conversation: .+}/transcript")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> transcript(@PathParam("conversation") String conversation) {
+        Optional<String> name = ConversationRef.nameWithoutLocation(conversation, project);
+        if (name.isEmpty()) {
+            return Uni.createFrom().item(notFound());
+        }
+        return store.read(name.get())
+                .map(entries -> entries.isEmpty() ? notFound()
+                        : Response.ok(TranscriptView.of(name.get(), entries)).build())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("transcript read failed: %s", failure.toString());
+                    return ApiAuthFilter.json(Response.Status.SERVICE_UNAVAILABLE,
+                            new ApiMessage("transcript store unavailable"));
+                });
+    }
+
+    private static Response notFound() {
+        return ApiAuthFilter.json(Response.Status.NOT_FOUND, ApiMessage.NOT_FOUND);
+    }
+}

@@ -1,0 +1,92 @@
+package io.audiohook.connector.web;
+
+import static io.audiohook.connector.web.TestCalls.await;
+import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.web.TestCalls.connect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.client.SessionConfig;
+import io.audiohook.connector.web.api.ApiClient;
+import io.audiohook.connector.web.api.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A call opened with the test client shows up in /api/v1/sessions with its counters, and nothing personal. */
+@QuarkusTest
+class SessionsApiTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @TestHTTPResource("/api/v1/sessions")
+    URI sessions;
+
+    @Test
+    void listsALiveSessionWithoutAniOrDnis() {
+        SessionConfig config = call(endpoint);
+        Instant before = Instant.now().minusSeconds(1);
+        AudioHookClient client = connect(config);
+        try {
+            await(client.open());
+            // 0.5 s of stereo PCMU: 4000 sample frames, one byte per channel each.
+            for (int i = 0; i < 5; i++) {
+                await(client.sendAudio(new byte[1600]));
+            }
+            AudioHookSessionTest.eventually(() -> audioSeconds(find(config), "external") >= 0.5);
+
+            JsonNode session = find(config);
+            assertEquals(config.conversationId(), session.path("conversationId").asText());
+            assertEquals(config.correlationId(), session.path("correlationId").asText());
+            assertEquals("active", session.path("state").asText());
+            assertFalse(session.path("probe").asBoolean());
+            assertEquals("PCMU", session.path("media").path("format").asText());
+            assertEquals(8000, session.path("media").path("rate").asInt());
+            assertEquals(List.of("external", "internal"), List.of(session.path("media").path("channels").get(0).asText(),
+                    session.path("media").path("channels").get(1).asText()));
+            assertEquals(0.5, audioSeconds(session, "external"));
+            assertEquals(0.5, audioSeconds(session, "internal"));
+            assertEquals(0, session.path("droppedFrames").asLong());
+            Instant started = Instant.parse(session.path("started").asText());
+            assertTrue(!started.isBefore(before) && !started.isAfter(Instant.now()), started.toString());
+
+            String body = ApiClient.bearer(sessions, TestTokens.valid()).body().toLowerCase(Locale.ROOT);
+            var participant = config.participant();
+            for (String personal : List.of(participant.ani(), participant.dnis(), participant.aniName(), "ani", "dnis")) {
+                assertFalse(body.contains(personal.toLowerCase(Locale.ROOT)), "the API shows '" + personal + "': " + body);
+            }
+        } finally {
+            await(client.close("end"));
+            client.awaitClose(WAIT);
+        }
+        AudioHookSessionTest.eventually(() -> find(config) == null);
+    }
+
+    private JsonNode find(SessionConfig config) {
+        ApiClient.Reply reply = ApiClient.bearer(sessions, TestTokens.valid());
+        assertEquals(200, reply.status(), reply.body());
+        for (JsonNode session : reply.json()) {
+            if (session.path("sessionId").asText().equals(config.sessionId())) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    private static double audioSeconds(JsonNode session, String channel) {
+        return session == null ? 0 : session.path("audioSeconds").path(channel).asDouble();
+    }
+}
