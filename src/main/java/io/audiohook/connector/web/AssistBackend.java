@@ -35,6 +35,8 @@ import io.quarkus.runtime.LaunchMode;
 @Singleton
 public class AssistBackend {
     private static final Logger LOG = Logger.getLogger(AssistBackend.class);
+    private static final String EMULATOR_DEFAULT_PROFILE =
+            "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
 
     private final Optional<AssistCallFactory> factory;
     private final ScheduledExecutorService scheduler;
@@ -42,6 +44,11 @@ public class AssistBackend {
     AssistBackend(ConnectorConfig config, AssistEventSink sink) {
         ConnectorConfig.Assist assist = config.assist();
         Optional<String> profile = assist.conversationProfile().map(String::trim).filter(p -> !p.isEmpty());
+        if (profile.isEmpty() && emulated(assist)) {
+            // a demo without Google credentials: CONNECTOR_EMULATOR_ENABLED=true is the one setting needed
+            profile = ConfigProvider.getConfig().getOptionalValue("connector.emulator.profile-name", String.class)
+                    .or(() -> Optional.of(EMULATOR_DEFAULT_PROFILE));
+        }
         if (profile.isEmpty()) {
             LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are only recorded");
             factory = Optional.empty();
