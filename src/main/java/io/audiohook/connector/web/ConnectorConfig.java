@@ -22,6 +22,15 @@ public interface ConnectorConfig {
 
     Assist assist();
 
+    Drain drain();
+
+    /** Stopping an instance: new sessions are refused, running ones get this long before they are disconnected. */
+    interface Drain {
+        /** {@code DRAIN_GRACE}. */
+        @WithDefault("30s")
+        Duration grace();
+    }
+
     interface Auth {
         /** The single API key of the Genesys integration ({@code API_KEY}). */
         Optional<String> apiKey();
