@@ -61,7 +61,7 @@ class PackagedAppIT {
         assertTrue(ready.body().contains("redis") && ready.body().contains("dialogflow"), ready.body());
         assertEquals(200, get(http, "q/health/started").statusCode());
 
-        AudioHookClient client = connect(probe(base));
+        AudioHookClient client = connect(probe(base.resolve("audiohook/ws")));
         await(client.open());
         await(client.close("end"));
         client.awaitClose(Duration.ofSeconds(10));
