@@ -29,6 +29,10 @@ public interface ConnectorConfig {
         /** {@code DRAIN_GRACE}. */
         @WithDefault("30s")
         Duration grace();
+
+        /** Calls are disconnected this long before the grace ends, so that their close (last results) fits in it. */
+        @WithDefault("2s")
+        Duration closeReserve();
     }
 
     interface Auth {

@@ -15,13 +15,14 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.protocol.DisconnectReason;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 
 /**
  * Stopping an instance without dropping calls. Once started (at shutdown, i.e. SIGTERM, or by {@link #start()}):
- * new upgrades are answered 503 and readiness is DOWN; running calls go on for {@code connector.drain.grace}; then
- * each remaining session gets {@code disconnect} with reason {@code completed}, the client answers with
+ * new upgrades are answered 503 and readiness is DOWN; running calls go on until {@code connector.drain.close-reserve}
+ * before the end of {@code connector.drain.grace}; then each remaining session gets {@code disconnect} with reason {@code completed}, the client answers with
  * {@code close}, the last results are flushed, and the session ends. The Dialogflow conversations stay open: a
  * disconnect is not the end of the conversation, so a session on another instance can continue them.
  */
@@ -56,20 +57,30 @@ public class Drain {
         }
         draining = true;
         Duration grace = config.drain().grace();
+        Duration disconnectAt = grace.minus(config.drain().closeReserve());
         LOG.infof("draining: new sessions refused, %d running session(s) get %d ms before disconnect",
-                sessions.active(), grace.toMillis());
+                sessions.active(), Math.max(0, disconnectAt.toMillis()));
         sessions.onIdle(() -> drained.complete(null));
         if (sessions.active() == 0) {
             drained.complete(null);
             return drained;
         }
-        vertx.setTimer(Math.max(1, grace.toMillis()), id -> {
+        vertx.setTimer(Math.max(1, disconnectAt.toMillis()), id -> {
             if (!drained.isDone()) {
                 int n = sessions.disconnectAll(DisconnectReason.COMPLETED, Optional.of(INFO));
                 LOG.infof("drain grace over: %d session(s) disconnected", n);
             }
         });
         return drained;
+    }
+
+    /**
+     * SIGTERM: Quarkus' pre-shutdown phase ({@code quarkus.shutdown.delay-enabled}) fires this before its graceful
+     * HTTP shutdown starts waiting for open requests (the sockets of the calls, up to {@code quarkus.shutdown.timeout},
+     * which deploy.sh sets to the grace): the drain runs while the calls' sockets still work.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        start();
     }
 
     /**
