@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys the AudioHook connector to Google Cloud Run. Run it from anywhere; it works on the
-# checkout it lives in. `./deploy.sh --help` explains the options; docs/deployment.md the rest.
+# checkout it lives in. `./deploy.sh --help` explains the options; README.md (Deploying) the rest.
 #
 # It reads the settings from .env (the keys of Google's genesyscloud-audiohook .env work unchanged),
 # checks them all before touching anything, and then, each step only when needed:

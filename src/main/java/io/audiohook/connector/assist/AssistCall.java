@@ -14,6 +14,7 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.SessionEnd;
+import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.session.CallInfo;
 import io.audiohook.connector.session.CallListener;
 import io.audiohook.connector.session.ChannelAudio;
@@ -43,7 +44,8 @@ public final class AssistCall implements CallListener {
         this.streams = new ParticipantStream[channels.size()];
         for (int i = 0; i < streams.length; i++) {
             streams[i] = new ParticipantStream(info.sessionId(), roleOf(channels.get(i)),
-                    SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow(), runtime);
+                    SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow(), runtime,
+                    new LogContext(info.sessionId(), info.conversationId(), info.correlationId()));
         }
     }
 
@@ -53,11 +55,18 @@ public final class AssistCall implements CallListener {
 
     /** Starts the setup on the timer thread, so that client creation and request building stay off the event loop. */
     void begin(ConversationSetup conversations) {
+        LogContext context = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         runtime.scheduler().execute(() -> {
-            try {
-                conversations.run(info.conversationId()).whenComplete(this::setUp);
+            try (var scope = context.enter()) {
+                conversations.run(info.conversationId()).whenComplete((result, error) -> {
+                    try (var inner = context.enter()) {
+                        setUp(result, error);
+                    }
+                });
             } catch (RuntimeException e) {
-                setUp(null, e);
+                try (var scope = context.enter()) {
+                    setUp(null, e);
+                }
             }
         });
     }

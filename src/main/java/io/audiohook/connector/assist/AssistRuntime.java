@@ -16,10 +16,26 @@ public record AssistRuntime(AssistSettings settings, DialogflowClients clients, 
             /** An audio frame arriving in {@code AssistCall.audio} until its last byte is handed to the stream. */
             LatencyHistogram audioToSend,
             /** A streaming response arriving until its event is handed to the sink. */
-            LatencyHistogram responseToSink) {
+            LatencyHistogram responseToSink,
+            /** Where the same measurements, stream restarts and recycles are also reported (metrics). */
+            AssistMetrics metrics) {
 
         public static Latencies create() {
-            return new Latencies(new LatencyHistogram(), new LatencyHistogram());
+            return create(AssistMetrics.NONE);
+        }
+
+        public static Latencies create(AssistMetrics metrics) {
+            return new Latencies(new LatencyHistogram(), new LatencyHistogram(), metrics);
+        }
+
+        void audioToSend(long nanos) {
+            audioToSend.record(nanos);
+            metrics.audioToRequest(nanos);
+        }
+
+        void responseToSink(long nanos) {
+            responseToSink.record(nanos);
+            metrics.responseToEvent(nanos);
         }
     }
 }

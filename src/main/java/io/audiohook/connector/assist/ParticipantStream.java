@@ -26,6 +26,7 @@ import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 import com.google.protobuf.ByteString;
 
+import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.audio.SampleFormat;
 
 /**
@@ -89,10 +90,13 @@ final class ParticipantStream {
     private int failures;
     private int exhausted;
     private int generation;
+    private final LogContext logContext;
     private long utterances;
 
-    ParticipantStream(String sessionId, Participant.Role role, SampleFormat format, AssistRuntime runtime) {
+    ParticipantStream(String sessionId, Participant.Role role, SampleFormat format, AssistRuntime runtime,
+            LogContext logContext) {
         this.sessionId = sessionId;
+        this.logContext = logContext;
         this.role = role;
         this.format = format;
         this.runtime = runtime;
@@ -208,7 +212,7 @@ final class ParticipantStream {
             finished = new CompletableFuture<>();
             long drainNanos = (long) (backlog.size() / refillPerNano);
             long timeout = drainNanos + settings.finalResultsTimeout().toNanos();
-            ScheduledFuture<?> timer = runtime.scheduler().schedule(this::finishTimedOut, timeout,
+            ScheduledFuture<?> timer = runtime.scheduler().schedule(inContext(this::finishTimedOut), timeout,
                     TimeUnit.NANOSECONDS);
             finished.whenComplete((v, e) -> timer.cancel(false));
             if (state == State.STREAMING) {
@@ -342,7 +346,7 @@ final class ParticipantStream {
         Attempt attempt = current;
         int replayed = Math.min(backlog.replayAtHead(), n);
         long now = System.nanoTime();
-        byte[] chunk = backlog.take(n, arrival -> runtime.latencies().audioToSend().record(now - arrival));
+        byte[] chunk = backlog.take(n, arrival -> runtime.latencies().audioToSend(now - arrival));
         tokens -= n;
         if (!attempt.send(StreamingAnalyzeContentRequest.newBuilder().setInputAudio(ByteString.copyFrom(chunk))
                 .build())) {
@@ -361,9 +365,18 @@ final class ParticipantStream {
         refilledAt = now;
     }
 
+    /** A timer task that logs with this call's ids. */
+    private Runnable inContext(Runnable task) {
+        return () -> {
+            try (var scope = logContext.enter()) {
+                task.run();
+            }
+        };
+    }
+
     private void scheduleDrain(long delayNanos) {
         if (drainTimer == null || drainTimer.isDone()) {
-            drainTimer = runtime.scheduler().schedule(this::drainTick, delayNanos, TimeUnit.NANOSECONDS);
+            drainTimer = runtime.scheduler().schedule(inContext(this::drainTick), delayNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -391,6 +404,7 @@ final class ParticipantStream {
         halfClose(old);
         current = null;
         counters.recycles.incrementAndGet();
+        runtime.latencies().metrics().recycle();
         LOG.debugf("session %s: %s stream %d recycled after %d ms", sessionId, role, old.id,
                 timeBaseNanos(old) / 1_000_000);
         open(replay);
@@ -482,7 +496,7 @@ final class ParticipantStream {
     }
 
     private void publish(AssistEvent event, long received) {
-        runtime.latencies().responseToSink().record(System.nanoTime() - received);
+        runtime.latencies().responseToSink(System.nanoTime() - received);
         try {
             runtime.sink().accept(event);
         } catch (RuntimeException e) {
@@ -534,6 +548,7 @@ final class ParticipantStream {
 
     private void restartLater(Attempt failed, StatusCode.Code code, long delayNanos) {
         counters.restart(code.name());
+        runtime.latencies().metrics().restart(code.name());
         state = State.RESTARTING;
         drop(backlog.addFirst(lookbackAfterLastFinal(failed)));
         LOG.infof("session %s: %s stream ended with %s, reopening in %d ms", sessionId, role, code,
@@ -543,7 +558,7 @@ final class ParticipantStream {
             checkFinished();
             return;
         }
-        reopenTimer = runtime.scheduler().schedule(this::reopen, delayNanos, TimeUnit.NANOSECONDS);
+        reopenTimer = runtime.scheduler().schedule(inContext(this::reopen), delayNanos, TimeUnit.NANOSECONDS);
     }
 
     private synchronized void reopen() {
@@ -634,17 +649,24 @@ final class ParticipantStream {
 
         @Override
         public void onResponse(StreamingAnalyzeContentResponse response) {
-            ParticipantStream.this.onResponse(this, response, System.nanoTime());
+            long received = System.nanoTime();
+            try (var scope = logContext.enter()) {
+                ParticipantStream.this.onResponse(this, response, received);
+            }
         }
 
         @Override
         public void onError(Throwable t) {
-            ParticipantStream.this.onError(this, t);
+            try (var scope = logContext.enter()) {
+                ParticipantStream.this.onError(this, t);
+            }
         }
 
         @Override
         public void onComplete() {
-            ParticipantStream.this.onComplete(this);
+            try (var scope = logContext.enter()) {
+                ParticipantStream.this.onComplete(this);
+            }
         }
     }
 }

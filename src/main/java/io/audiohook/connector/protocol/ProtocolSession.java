@@ -41,6 +41,8 @@ public final class ProtocolSession {
     private String closeReason;
     private DisconnectReason disconnectReason;
     private String disconnectInfo;
+    /** From {@code open} received to {@code opened} handed to the transport; -1 until then. */
+    private volatile long openToOpenedNanos = -1;
 
     private long textMessages;
     private long audioFrames;
@@ -216,6 +218,11 @@ public final class ProtocolSession {
 
     // ---------------------------------------------------------------- accessors
 
+    /** Server time from {@code open} received to {@code opened} handed to the transport; -1 before that. */
+    public long openToOpenedNanos() {
+        return openToOpenedNanos;
+    }
+
     public String sessionId() {
         return sessionId;
     }
@@ -333,6 +340,7 @@ public final class ProtocolSession {
         // a probe is answered at once: Genesys expects opened → close, and nothing would ever resume it
         startedPaused = settings.startPaused() && !parameters.isProbe();
         sender.send(ServerMessages.opened(selected, startedPaused, languages));
+        openToOpenedNanos = Math.max(0, System.nanoTime() - nowNanos);
         enter(SessionState.ACTIVE);
         guarded("opened", () -> handler.opened(this, parameters, selected));
     }

@@ -26,21 +26,24 @@ public final class PublishStats {
     PublishStats(MeterRegistry registry) {
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, new AtomicLong());
-            dropCounters.put(reason, Counter.builder("connector.publish.dropped")
+            dropCounters.put(reason, Counter.builder("audiohook.publish.dropped")
                     .description("events or transcript lines that never reached Redis")
                     .tag("reason", reason.tag()).register(registry));
         }
-        latency = Timer.builder("connector.publish.latency")
-                .description("Dialogflow response received until Redis acknowledged the PUBLISH")
+        latency = Timer.builder("audiohook.publish.latency")
+                .description("event received from Dialogflow until Redis acknowledged the PUBLISH")
                 .publishPercentiles(0.5, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofNanos(100_000))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(2))
                 .register(registry);
-        publishedCounter = Counter.builder("connector.publish.published").register(registry);
-        failureCounter = Counter.builder("connector.publish.failures")
+        publishedCounter = Counter.builder("audiohook.publish.published").register(registry);
+        failureCounter = Counter.builder("audiohook.publish.failures")
                 .description("Redis commands of the publisher that failed (retried)").register(registry);
-        noReceiversCounter = Counter.builder("connector.publish.no.receivers")
+        noReceiversCounter = Counter.builder("audiohook.publish.no.receivers")
                 .description("events published while no UI-connector instance listened on the channel")
                 .register(registry);
-        transcriptCounter = Counter.builder("connector.publish.transcript.lines").register(registry);
+        transcriptCounter = Counter.builder("audiohook.publish.transcript.lines").register(registry);
     }
 
     void dropped(DropReason reason, long count) {

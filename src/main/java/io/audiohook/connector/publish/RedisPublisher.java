@@ -98,11 +98,11 @@ public class RedisPublisher {
         this.retryInitialNanos = bounds.retryInitial().toNanos();
         this.retryMaxNanos = bounds.retryMax().toNanos();
         this.vertx = vertx;
-        Gauge.builder("connector.publish.outbox.events", pendingEvents, AtomicLong::get)
+        Gauge.builder("audiohook.publish.outbox.events", pendingEvents, AtomicLong::get)
                 .description("events waiting for a desktop or for Redis").register(registry);
-        Gauge.builder("connector.publish.outbox.bytes", pendingBytes, AtomicLong::get)
+        Gauge.builder("audiohook.publish.outbox.bytes", pendingBytes, AtomicLong::get)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
-        Gauge.builder("connector.publish.outbox.conversations", outboxes, Map::size).register(registry);
+        Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Map::size).register(registry);
         this.timer = vertx.setPeriodic(Math.max(10, bounds.pollInterval().toMillis()), id -> tick());
     }
 

@@ -25,6 +25,8 @@ import io.audiohook.connector.publish.ResumeWhenJoined;
 import io.audiohook.connector.session.CallListenerFactory;
 import io.audiohook.connector.session.CallRecorder;
 import io.audiohook.connector.session.TeeCallListenerFactory;
+import io.audiohook.connector.web.ops.MicrometerAssistMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 
@@ -41,7 +43,7 @@ public class AssistBackend {
     private final Optional<AssistCallFactory> factory;
     private final ScheduledExecutorService scheduler;
 
-    AssistBackend(ConnectorConfig config, AssistEventSink sink) {
+    AssistBackend(ConnectorConfig config, AssistEventSink sink, MeterRegistry meters) {
         ConnectorConfig.Assist assist = config.assist();
         Optional<String> profile = assist.conversationProfile().map(String::trim).filter(p -> !p.isEmpty());
         if (profile.isEmpty() && emulated(assist)) {
@@ -60,7 +62,7 @@ public class AssistBackend {
         scheduler = timers();
         DialogflowClients clients = new DialogflowClients(() -> endpoint(assist, name));
         factory = Optional.of(new AssistCallFactory(
-                new AssistRuntime(settings, clients, sink, scheduler, AssistRuntime.Latencies.create()),
+                new AssistRuntime(settings, clients, sink, scheduler, AssistRuntime.Latencies.create(new MicrometerAssistMetrics(meters))),
                 config.sessions().recorded()));
         LOG.infof("Agent Assist with conversation profile %s", name.name());
     }

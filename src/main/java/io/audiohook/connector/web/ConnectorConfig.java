@@ -22,6 +22,19 @@ public interface ConnectorConfig {
 
     Assist assist();
 
+    Drain drain();
+
+    /** Stopping an instance: new sessions are refused, running ones get this long before they are disconnected. */
+    interface Drain {
+        /** {@code DRAIN_GRACE}. */
+        @WithDefault("30s")
+        Duration grace();
+
+        /** Calls are disconnected this long before the grace ends, so that their close (last results) fits in it. */
+        @WithDefault("2s")
+        Duration closeReserve();
+    }
+
     interface Auth {
         /** The single API key of the Genesys integration ({@code API_KEY}). */
         Optional<String> apiKey();

@@ -1,10 +1,14 @@
 package io.audiohook.connector.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.audiohook.connector.log.LogContext;
+import io.audiohook.connector.protocol.Channel;
+import io.audiohook.connector.protocol.DisconnectReason;
+import io.audiohook.connector.protocol.MediaOffer;
 import io.audiohook.connector.protocol.ProtocolSession;
 import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.protocol.SessionCounters;
@@ -22,6 +30,7 @@ import io.audiohook.connector.session.CallListenerFactory;
 import io.audiohook.connector.session.CallSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
@@ -55,15 +64,59 @@ public class LiveSessions {
     private long timer = -1;
     private Counter droppedBytes;
     private Counter droppedFrames;
+    private Timer openToOpened;
+    private final Map<Channel, Counter> receivedSeconds = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> droppedSeconds = new EnumMap<>(Channel.class);
+    private volatile Runnable onIdle = () -> {
+    };
 
     /** A session and the call it carries. */
-    public record Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started) {
+    public record Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started,
+            Reported reported) {
+        Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started) {
+            this(protocol, call, correlationId, started, new Reported());
+        }
+
+        /** The ids for the log lines of this session; the conversation id once {@code open} told it. */
+        LogContext logContext() {
+            return reported.logContext(this);
+        }
+    }
+
+    /** What of a session's counters the meters already have, and its log ids. */
+    static final class Reported {
+        private long audioBytes;
+        private long droppedBytes;
+        private boolean openRecorded;
+        private volatile LogContext logContext;
+
+        LogContext logContext(Live live) {
+            LogContext context = logContext;
+            if (context == null || context.conversationId() == null) {
+                String conversation = live.protocol().openParameters().map(o -> o.conversationId()).orElse(null);
+                context = new LogContext(live.protocol().sessionId(), conversation, live.correlationId());
+                logContext = context;
+            }
+            return context;
+        }
     }
 
     void start(@Observes StartupEvent event) {
         meters.gauge("audiohook.sessions.active", active);
         droppedBytes = meters.counter("audiohook.audio.dropped.bytes");
         droppedFrames = meters.counter("audiohook.audio.dropped.frames");
+        openToOpened = Timer.builder("audiohook.session.open.to.opened")
+                .description("open received until opened handed to the transport").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
+        for (Channel channel : Channel.values()) {
+            receivedSeconds.put(channel, Counter.builder("audiohook.audio.received.seconds").baseUnit("seconds")
+                    .description("audio received from Genesys, per channel").tag("channel", channel.wireName())
+                    .register(meters));
+            droppedSeconds.put(channel, Counter.builder("audiohook.audio.dropped.seconds").baseUnit("seconds")
+                    .description("audio received but dropped (paused, closing, bad frames), per channel")
+                    .tag("channel", channel.wireName()).register(meters));
+        }
         timer = vertx.setPeriodic(config.sessions().tick().toMillis(), id -> tick());
     }
 
@@ -103,17 +156,30 @@ public class LiveSessions {
         CallSession call = new CallSession(sessionId, correlationId, backend, end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());
-        sessions.put(connection.id(), new Live(protocol, call, correlationId, Instant.now()));
-        LOG.infof("session %s: connected (correlation %s)", sessionId, correlationId);
+        Live live = new Live(protocol, call, correlationId, Instant.now());
+        sessions.put(connection.id(), live);
+        try (var scope = live.logContext().enter()) {
+            LOG.infof("session %s: connected (correlation %s)", sessionId, correlationId);
+        }
     }
 
     void text(WebSocketConnection connection, String text) {
         Live live = sessions.get(connection.id());
         if (live != null) {
-            live.protocol().onText(text, System.nanoTime());
+            try (var scope = live.logContext().enter()) {
+                live.protocol().onText(text, System.nanoTime());
+                if (!live.reported().openRecorded) {
+                    long nanos = live.protocol().openToOpenedNanos();
+                    if (nanos >= 0) {
+                        live.reported().openRecorded = true;
+                        openToOpened.record(nanos, TimeUnit.NANOSECONDS);
+                    }
+                }
+            }
         }
     }
 
+    /** No log context here: audio frames log nothing at INFO, and the MDC would cost on every frame. */
     void binary(WebSocketConnection connection, Buffer frame) {
         Live live = sessions.get(connection.id());
         if (live != null) {
@@ -125,17 +191,45 @@ public class LiveSessions {
     void closed(WebSocketConnection connection) {
         Live live = sessions.get(connection.id());
         if (live != null) {
-            live.protocol().onSocketClosed(System.nanoTime());
+            try (var scope = live.logContext().enter()) {
+                live.protocol().onSocketClosed(System.nanoTime());
+            }
         }
     }
 
     private void tick() {
         long now = System.nanoTime();
         for (Live live : sessions.values()) {
-            try {
+            try (var scope = live.logContext().enter()) {
                 live.protocol().onTick(now);
+                reportAudio(live);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "session %s: timeout handling failed", live.protocol().sessionId());
+            }
+        }
+    }
+
+    /** Adds what the session received and dropped since the last report to the per-channel audio counters. */
+    private void reportAudio(Live live) {
+        Reported reported = live.reported();
+        synchronized (reported) {
+            MediaOffer media = live.protocol().media().orElse(null);
+            if (media == null) {
+                return;
+            }
+            SessionCounters counters = live.protocol().counters();
+            long received = counters.audioBytes() - reported.audioBytes;
+            long dropped = counters.droppedBytes() - reported.droppedBytes;
+            reported.audioBytes = counters.audioBytes();
+            reported.droppedBytes = counters.droppedBytes();
+            double bytesPerSecond = (double) media.bytesPerSampleFrame() * media.rate();
+            for (Channel channel : media.channels()) {
+                if (received > 0) {
+                    receivedSeconds.get(channel).increment(received / bytesPerSecond);
+                }
+                if (dropped > 0) {
+                    droppedSeconds.get(channel).increment(dropped / bytesPerSecond);
+                }
             }
         }
     }
@@ -145,14 +239,40 @@ public class LiveSessions {
         if (live == null) {
             return;
         }
-        active.decrementAndGet();
-        SessionCounters counters = live.protocol().counters();
-        if (counters.droppedFrames() > 0) {
-            droppedFrames.increment(counters.droppedFrames());
-            droppedBytes.increment(counters.droppedBytes());
+        int left = active.decrementAndGet();
+        try (var scope = live.logContext().enter()) {
+            reportAudio(live);
+            SessionCounters counters = live.protocol().counters();
+            if (counters.droppedFrames() > 0) {
+                droppedFrames.increment(counters.droppedFrames());
+                droppedBytes.increment(counters.droppedBytes());
+            }
+            meters.counter("audiohook.sessions.ended", "outcome", end.outcome().metricName(), "probe",
+                    Boolean.toString(live.call().isProbe())).increment();
         }
-        meters.counter("audiohook.sessions.ended", "outcome", end.outcome().metricName(), "probe",
-                Boolean.toString(live.call().isProbe())).increment();
+        if (left <= 0) {
+            onIdle.run();
+        }
+    }
+
+    /** Run whenever the last live session ended (the drain waits with it). */
+    void onIdle(Runnable action) {
+        onIdle = action;
+    }
+
+    /** Ends every live session from the server side with {@code disconnect}; the client then closes. */
+    int disconnectAll(DisconnectReason reason, Optional<String> info) {
+        int n = 0;
+        for (Live live : sessions.values()) {
+            try (var scope = live.logContext().enter()) {
+                if (live.protocol().disconnect(reason, info)) {
+                    n++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "session %s: disconnect failed", live.protocol().sessionId());
+            }
+        }
+        return n;
     }
 
     /** Sends never wait: Vert.x queues writes in call order, which keeps {@code seq} in order on the wire. */

@@ -39,11 +39,17 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     ConnectorConfig config;
     @Inject
     MeterRegistry meters;
+    @Inject
+    Drain drain;
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         long started = System.nanoTime();
         HttpServerRequest request = context.httpRequest();
+        if (drain.draining()) {
+            refused("draining", request);
+            return CheckResult.rejectUpgrade(503);
+        }
         if (sessions.isFull()) {
             refused("capacity", request);
             return CheckResult.rejectUpgrade(503);

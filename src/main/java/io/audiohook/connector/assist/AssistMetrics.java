@@ -1,0 +1,26 @@
+package io.audiohook.connector.assist;
+
+/**
+ * What this layer reports besides its own counters, for metrics. Called on gRPC and timer threads: implementations
+ * must be cheap and must not block.
+ */
+public interface AssistMetrics {
+    AssistMetrics NONE = new AssistMetrics() {
+    };
+
+    /** An audio frame arriving until its last byte was handed to a Dialogflow stream. */
+    default void audioToRequest(long nanos) {
+    }
+
+    /** A streaming response arriving until its event was handed to the sink. */
+    default void responseToEvent(long nanos) {
+    }
+
+    /** A stream reopened after an error or an unexpected end, by gRPC status code name. */
+    default void restart(String code) {
+    }
+
+    /** A stream replaced before Dialogflow's duration limit. */
+    default void recycle() {
+    }
+}

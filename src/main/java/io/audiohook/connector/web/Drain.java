@@ -1,0 +1,104 @@
+package io.audiohook.connector.web;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.protocol.DisconnectReason;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * Stopping an instance without dropping calls. Once started (at shutdown, i.e. SIGTERM, or by {@link #start()}):
+ * new upgrades are answered 503 and readiness is DOWN; running calls go on until {@code connector.drain.close-reserve}
+ * before the end of {@code connector.drain.grace}; then each remaining session gets {@code disconnect} with reason {@code completed}, the client answers with
+ * {@code close}, the last results are flushed, and the session ends. The Dialogflow conversations stay open: a
+ * disconnect is not the end of the conversation, so a session on another instance can continue them.
+ */
+@ApplicationScoped
+public class Drain {
+    private static final Logger LOG = Logger.getLogger(Drain.class);
+    static final String INFO = "server shutting down";
+
+    @Inject
+    LiveSessions sessions;
+    @Inject
+    ConnectorConfig config;
+    @Inject
+    Vertx vertx;
+
+    private volatile boolean draining;
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Completes once no session is left after the drain started. */
+    public CompletableFuture<Void> drained() {
+        return drained;
+    }
+
+    /** Starts draining (once); returns at once. */
+    public synchronized CompletableFuture<Void> start() {
+        if (draining) {
+            return drained;
+        }
+        draining = true;
+        Duration grace = config.drain().grace();
+        Duration disconnectAt = grace.minus(config.drain().closeReserve());
+        LOG.infof("draining: new sessions refused, %d running session(s) get %d ms before disconnect",
+                sessions.active(), Math.max(0, disconnectAt.toMillis()));
+        sessions.onIdle(() -> drained.complete(null));
+        if (sessions.active() == 0) {
+            drained.complete(null);
+            return drained;
+        }
+        vertx.setTimer(Math.max(1, disconnectAt.toMillis()), id -> {
+            if (!drained.isDone()) {
+                int n = sessions.disconnectAll(DisconnectReason.COMPLETED, Optional.of(INFO));
+                LOG.infof("drain grace over: %d session(s) disconnected", n);
+            }
+        });
+        return drained;
+    }
+
+    /**
+     * SIGTERM: Quarkus' pre-shutdown phase ({@code quarkus.shutdown.delay-enabled}) fires this before its graceful
+     * HTTP shutdown starts waiting for open requests (the sockets of the calls, up to {@code quarkus.shutdown.timeout},
+     * which deploy.sh sets to the grace): the drain runs while the calls' sockets still work.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        start();
+    }
+
+    /**
+     * At shutdown (before the sessions' timer and the backends stop): drain and wait for it, bounded by the grace
+     * plus the disconnect timeout. Runs on the shutdown thread, never on an event loop.
+     */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        start();
+        long bound = config.drain().grace().plus(config.protocol().disconnectTimeout()).toMillis() + 500;
+        try {
+            drained.get(bound, TimeUnit.MILLISECONDS);
+            LOG.info("drained: no session left");
+        } catch (TimeoutException e) {
+            LOG.warnf("drain: %d session(s) still running after %d ms, stopping anyway", sessions.active(), bound);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("drain failed", e);
+        }
+    }
+}
