@@ -61,10 +61,10 @@ echo "compiling the load client ..."
 ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
+free_port() { # base: 10000, 17000 or 24000; stays below the usual ephemeral range (32768+)
     local candidate
     for _ in $(seq 1 50); do
-        candidate=$((20000 + RANDOM % 40000))
+        candidate=$(($1 + RANDOM % 7000))
         if ! port_in_use "$candidate"; then
             echo "$candidate"
             return 0
@@ -102,18 +102,18 @@ wait_ready() { # name pid url log
     exit 1
 }
 
-REDIS_PORT=$(free_port)
+REDIS_PORT=$(free_port 10000)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$RESULTS/redis-$STAMP.log" 2>&1 &
 PIDS+=($!); REDIS_PID=$!
 
-EMULATOR_PORT=$(free_port)
+EMULATOR_PORT=$(free_port 17000)
 # shellcheck disable=SC2086
 QUARKUS_PROFILE=emulator EMULATOR_PORT="$EMULATOR_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PUBLISH_TO_REDIS=false \
     CONNECTOR_EMULATOR_STREAM_LIMIT="${CONNECTOR_EMULATOR_STREAM_LIMIT:-120s}" \
     java $EMULATOR_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$RESULTS/emulator-$STAMP.log" 2>&1 &
 PIDS+=($!); EMULATOR_PID=$!
 
-PORT=$(free_port)
+PORT=$(free_port 24000)
 CONNECTOR_LOG="$RESULTS/connector-$STAMP.log"
 # shellcheck disable=SC2086
 PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 API_KEY="$API_KEY_VALUE" CLIENT_SECRET="$CLIENT_SECRET_VALUE" \

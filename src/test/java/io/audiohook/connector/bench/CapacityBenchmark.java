@@ -52,6 +52,8 @@ public final class CapacityBenchmark {
         String stamp = Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
         String notes = "";
         String desktopRedis;
+        int warmupSessions = 100;
+        int warmupSeconds = 20;
         Path jfrDir;
         List<String> loadArgs = new ArrayList<>();
 
@@ -80,6 +82,8 @@ public final class CapacityBenchmark {
                     case "--stamp" -> p.stamp = v;
                     case "--notes" -> p.notes = v;
                     case "--desktop-redis" -> p.desktopRedis = v;
+                    case "--warmup-sessions" -> p.warmupSessions = Integer.parseInt(v);
+                    case "--warmup-seconds" -> p.warmupSeconds = Integer.parseInt(v);
                     case "--jfr-dir" -> p.jfrDir = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
@@ -138,6 +142,21 @@ public final class CapacityBenchmark {
         env.put("settle_seconds", p.settleSeconds);
         env.put("metric_source_audio_to_request", firstPresent(scrape(), AUDIO_TO_REQUEST));
         env.put("metric_source_publish", firstPresent(scrape(), PUBLISH));
+        env.put("warmup", p.warmupSessions + " sessions for " + p.warmupSeconds + " s before the steps (JIT), not recorded");
+        if (p.warmupSessions > 0 && p.warmupSeconds > 0) {
+            try (ClientResources resources = ClientResources.create()) {
+                System.out.println("warm-up: " + p.warmupSessions + " sessions, " + p.warmupSeconds + " s");
+                List<String> args = new ArrayList<>(List.of("--uri", p.uri.toString(), "--api-key", p.apiKey, "--secret",
+                        p.secret, "--sessions", Integer.toString(p.warmupSessions), "--ramp", "2", "--settle", "0",
+                        "--duration", Integer.toString(p.warmupSeconds), "--quiet"));
+                if (p.desktopRedis != null) {
+                    args.addAll(List.of("--desktop-redis", p.desktopRedis));
+                }
+                new LoadClient(LoadClient.Options.parse(args.toArray(String[]::new)), resources).run(new LoadClient.Window() {
+                });
+            }
+            Thread.sleep(3000);
+        }
         Memory base = memory();
         ObjectNode baseline = result.putObject("baseline");
         baseline.put("rss_kb", base.rssKb);
@@ -404,19 +423,21 @@ public final class CapacityBenchmark {
         StringBuilder t = new StringBuilder();
         t.append("| sessions | connector CPU ms / call-s | RSS KB / session | heap KB / session | opened p50 / p99 ms"
                 + " | audio→request p50 / p99 ms | response→PUBLISH p50 / p99 ms | dropped frames (connector / client skipped)"
-                + " | failed | emulator / load client / redis CPU cores | connector cores |\n");
-        t.append("|---:|---:|---:|---:|---|---|---|---|---:|---|---:|\n");
+                + " | failed | emulator / load client / redis CPU cores | connector cores | other processes cores |\n");
+        t.append("|---:|---:|---:|---:|---|---|---|---|---:|---|---:|---:|\n");
         for (JsonNode s : result.get("steps")) {
             JsonNode cpu = s.get("cpu_ms_per_call_second");
             JsonNode cores = s.get("cpu_cores");
-            t.append(String.format(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.2f / %.2f | %s | %s | %.0f / %d | %d | %.2f / %.2f / %.2f | %.2f |%n",
+            double other = cores.path("machine_busy").asDouble() - cores.path("connector").asDouble()
+                    - cores.path("emulator").asDouble() - cores.path("load_client").asDouble() - cores.path("redis").asDouble();
+            t.append(String.format(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.2f / %.2f | %s | %s | %.0f / %d | %d | %.2f / %.2f / %.2f | %.2f | %.2f |%n",
                     s.get("sessions").asInt(), cpu.path("connector").asDouble(), s.get("connector_rss_kb_per_session").asDouble(),
                     s.get("connector_heap_kb_per_session").asDouble(), s.get("open_to_opened_ms").path("p50").asDouble(),
                     s.get("open_to_opened_ms").path("p99").asDouble(), pair(s.get("audio_to_request_ms")),
                     pair(s.get("response_to_publish_ms")), s.get("connector_dropped_audio_frames").asDouble(),
                     s.get("client_frames_skipped").asLong(), s.get("sessions_failed").asInt(),
                     cores.path("emulator").asDouble(), cores.path("load_client").asDouble(), cores.path("redis").asDouble(),
-                    cores.path("connector").asDouble()));
+                    cores.path("connector").asDouble(), Math.max(0, other)));
         }
         return t.toString();
     }
