@@ -31,7 +31,7 @@ import io.quarkus.runtime.StartupEvent;
 @Singleton
 public class AssistLatencyMeters {
     /** Bounds in seconds. */
-    static final List<Double> BOUNDS = List.of(0.00025, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02,
+    static final List<Double> BOUNDS = List.of(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02,
             0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0, 2.0, 5.0, 10.0);
 
     void start(@Observes StartupEvent event, AssistBackend backend, MeterRegistry registry) {
