@@ -23,7 +23,10 @@ public interface SessionHandler {
     default void position(long positionNanos) {
     }
 
-    /** One binary frame received while active; its length is a whole number of sample frames. */
+    /**
+     * One binary frame received while active; its length is a whole number of sample frames. The array is only
+     * valid during the call (the transport reuses it for the next frame): copy what you keep.
+     */
     default void audio(byte[] frame, int offset, int length) {
     }
 

@@ -47,6 +47,9 @@ import io.vertx.core.buffer.Buffer;
 public class LiveSessions {
     private static final Logger LOG = Logger.getLogger(LiveSessions.class);
     private static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** Receive buffer for binary frames, one per event-loop thread. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal
+            .withInitial(() -> new byte[ProtocolSettings.MAX_BINARY_BYTES]);
 
     @Inject
     Vertx vertx;
@@ -183,8 +186,17 @@ public class LiveSessions {
     void binary(WebSocketConnection connection, Buffer frame) {
         Live live = sessions.get(connection.id());
         if (live != null) {
-            byte[] bytes = frame.getBytes();
-            live.protocol().onBinary(bytes, 0, bytes.length, System.nanoTime());
+            int length = frame.length();
+            byte[] bytes;
+            if (length <= ProtocolSettings.MAX_BINARY_BYTES) {
+                // The session copies what it keeps before onBinary returns (SessionHandler.audio), so one array per
+                // event-loop thread serves every frame: no allocation per frame.
+                bytes = SCRATCH.get();
+                frame.getBytes(0, length, bytes, 0);
+            } else {
+                bytes = frame.getBytes(); // refused as too large anyway
+            }
+            live.protocol().onBinary(bytes, 0, length, System.nanoTime());
         }
     }
 
