@@ -3,9 +3,14 @@ package io.audiohook.connector.assist;
 /**
  * The last audio sent on the current stream, so that what followed the last final result can be replayed
  * on the next stream. Bounded by the look-back duration. Not thread-safe; its owner serialises access.
+ *
+ * <p>
+ * Every byte sent to Dialogflow passes through here on the event loop, so writes are block copies (at most
+ * two, around the wrap), never per-byte work.
  */
 final class LookbackRing {
     private final byte[] ring;
+    /** Index of the oldest byte kept. */
     private int start;
     private int size;
 
@@ -14,18 +19,22 @@ final class LookbackRing {
     }
 
     void write(byte[] data) {
-        if (ring.length == 0) {
+        int capacity = ring.length;
+        if (capacity == 0 || data.length == 0) {
             return;
         }
-        int from = Math.max(0, data.length - ring.length);
-        for (int i = from; i < data.length; i++) {
-            int end = (start + size) % ring.length;
-            ring[end] = data[i];
-            if (size < ring.length) {
-                size++;
-            } else {
-                start = (start + 1) % ring.length;
-            }
+        int n = Math.min(data.length, capacity);
+        int from = data.length - n;
+        int end = (start + size) % capacity;
+        int first = Math.min(n, capacity - end);
+        System.arraycopy(data, from, ring, end, first);
+        System.arraycopy(data, from + first, ring, 0, n - first);
+        int overflow = size + n - capacity;
+        if (overflow > 0) {
+            start = (start + overflow) % capacity;
+            size = capacity;
+        } else {
+            size += n;
         }
     }
 
@@ -33,10 +42,14 @@ final class LookbackRing {
     byte[] tail(long n) {
         int k = (int) Math.min(n, size);
         byte[] out = new byte[k];
-        int first = (start + size - k) % Math.max(1, ring.length);
-        for (int i = 0; i < k; i++) {
-            out[i] = ring[(first + i) % ring.length];
+        if (k == 0) {
+            return out;
         }
+        int capacity = ring.length;
+        int first = (start + size - k) % capacity;
+        int head = Math.min(k, capacity - first);
+        System.arraycopy(ring, first, out, 0, head);
+        System.arraycopy(ring, 0, out, head, k - head);
         return out;
     }
 

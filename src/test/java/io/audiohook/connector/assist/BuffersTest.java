@@ -57,6 +57,33 @@ class BuffersTest {
     }
 
     @Test
+    void lookbackRingKeepsTheNewestBytesAcrossWrapsLikeASimpleModel() {
+        java.util.Random random = new java.util.Random(42);
+        for (int capacity : new int[] { 1, 7, 800, 24_000 }) {
+            LookbackRing ring = new LookbackRing(capacity);
+            java.util.ArrayDeque<Byte> model = new java.util.ArrayDeque<>();
+            for (int round = 0; round < 300; round++) {
+                byte[] chunk = new byte[random.nextInt(2 * capacity + 2)];
+                random.nextBytes(chunk);
+                ring.write(chunk);
+                for (byte b : chunk) {
+                    model.addLast(b);
+                    if (model.size() > capacity) {
+                        model.removeFirst();
+                    }
+                }
+                int asked = random.nextInt(capacity + 3);
+                byte[] expected = new byte[Math.min(asked, model.size())];
+                java.util.Iterator<Byte> newest = model.descendingIterator();
+                for (int i = expected.length - 1; i >= 0; i--) {
+                    expected[i] = newest.next();
+                }
+                assertArrayEquals(expected, ring.tail(asked), "capacity " + capacity + ", round " + round);
+            }
+        }
+    }
+
+    @Test
     void histogramPercentilesAreWithinAnEighth() {
         LatencyHistogram h = new LatencyHistogram();
         for (int i = 1; i <= 1000; i++) {
