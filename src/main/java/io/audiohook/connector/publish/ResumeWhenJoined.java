@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +19,7 @@ import io.audiohook.connector.session.CallControl;
 import io.audiohook.connector.session.CallInfo;
 import io.audiohook.connector.session.CallListener;
 import io.audiohook.connector.session.CallListenerFactory;
-import io.audiohook.connector.session.ChannelAudio;
+import io.audiohook.connector.session.TeeCallListenerFactory;
 import io.audiohook.connector.web.ConnectorConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
@@ -78,7 +78,7 @@ public class ResumeWhenJoined {
             }
             String key = ConversationKeys.withoutLocation(profile.orElseThrow().conversationName(info.conversationId()));
             waiting.put(info.sessionId(), new Waiting(info.sessionId(), key, control, System.nanoTime() + timeoutNanos));
-            return new ForgetOnEnd(listener, () -> waiting.remove(info.sessionId()));
+            return TeeCallListenerFactory.tee(new ForgetOnEnd(() -> waiting.remove(info.sessionId())), listener);
         };
     }
 
@@ -128,48 +128,17 @@ public class ResumeWhenJoined {
         }
     }
 
-    /** Passes everything on and stops waiting for the desktop when the call ends. */
-    private record ForgetOnEnd(CallListener delegate, Runnable forget) implements CallListener {
-        @Override
-        public void audio(ChannelAudio audio) {
-            delegate.audio(audio);
-        }
-
-        @Override
-        public void paused(long position) {
-            delegate.paused(position);
-        }
-
-        @Override
-        public void resumed(long position) {
-            delegate.resumed(position);
-        }
-
-        @Override
-        public void discarded(long gapSamples, long position) {
-            delegate.discarded(gapSamples, position);
-        }
-
-        @Override
-        public void languageChanged(String language, long position) {
-            delegate.languageChanged(language, position);
-        }
-
-        @Override
-        public void clientError(int code, OptionalLong retryAfterNanos) {
-            delegate.clientError(code, retryAfterNanos);
-        }
-
+    /** Stops waiting for the desktop once the call is ending. */
+    private record ForgetOnEnd(Runnable forget) implements CallListener {
         @Override
         public CompletionStage<Void> closing(String reason) {
             forget.run();
-            return delegate.closing(reason);
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
         public void ended(SessionEnd end) {
             forget.run();
-            delegate.ended(end);
         }
     }
 }

@@ -21,7 +21,12 @@ public final class TeeCallListenerFactory implements CallListenerFactory {
 
     @Override
     public CallListener create(CallInfo call, CallControl control) {
-        return new Tee(primary.create(call, control), observer.create(call, control));
+        return tee(primary.create(call, control), observer.create(call, control));
+    }
+
+    /** One listener that hands every callback to {@code first}, then to {@code second}. */
+    public static CallListener tee(CallListener first, CallListener second) {
+        return new Tee(first, second);
     }
 
     private record Tee(CallListener a, CallListener b) implements CallListener {
