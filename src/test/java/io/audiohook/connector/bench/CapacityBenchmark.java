@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiohook.connector.client.ClientResources;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,7 +117,7 @@ public final class CapacityBenchmark {
     }
 
     private final Params p;
-    private final long clkTck = clockTicks();
+    private final long clkTck = ProcStats.clockTicks();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CapacityBenchmark(Params p) {
@@ -132,8 +130,8 @@ public final class CapacityBenchmark {
         env.put("date", Instant.now().toString());
         env.put("nproc", Runtime.getRuntime().availableProcessors());
         env.put("java_version", System.getProperty("java.version"));
-        env.put("connector_cmdline", cmdline(p.connectorPid));
-        env.put("emulator_cmdline", cmdline(p.emulatorPid));
+        env.put("connector_cmdline", ProcStats.cmdline(p.connectorPid));
+        env.put("emulator_cmdline", ProcStats.cmdline(p.emulatorPid));
         env.put("notes", p.notes);
         env.put("duration_seconds", p.durationSeconds);
         env.put("settle_seconds", p.settleSeconds);
@@ -247,35 +245,11 @@ public final class CapacityBenchmark {
         pids.put("load_client", ProcessHandle.current().pid());
         pids.forEach((name, pid) -> {
             if (pid > 0) {
-                into.computeIfAbsent(name, k -> new double[2])[slot] = ticks(pid);
+                into.computeIfAbsent(name, k -> new double[2])[slot] = ProcStats.cpuTicks(pid);
             }
         });
-        into.computeIfAbsent("machine_busy", k -> new double[2])[slot] = machineBusyTicks();
-    }
-
-    static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    static long machineBusyTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                if (i != 4 && i != 5) { // not idle, not iowait
-                    busy += Long.parseLong(f[i]);
-                }
-            }
-            return busy;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        long[] machine = ProcStats.machineTicks();
+        into.computeIfAbsent("machine_busy", k -> new double[2])[slot] = machine == null ? -1 : machine[0];
     }
 
     record Memory(long rssKb, long heapKb) {
@@ -293,7 +267,7 @@ public final class CapacityBenchmark {
         if (m.find()) {
             heap = Long.parseLong(m.group(1));
         }
-        return new Memory(rssKb(p.connectorPid), heap);
+        return new Memory(ProcStats.rssKb(p.connectorPid), heap);
     }
 
     private void jfr(String what, int sessions) {
@@ -325,39 +299,6 @@ public final class CapacityBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        }
-    }
-
-    static long rssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private static String cmdline(long pid) {
-        try {
-            return pid <= 0 ? null : new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ').trim();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static long clockTicks() {
-        try {
-            Process proc = new ProcessBuilder("getconf", "CLK_TCK").start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-                return Long.parseLong(r.readLine().trim());
-            }
-        } catch (IOException | RuntimeException e) {
-            return 100;
         }
     }
 

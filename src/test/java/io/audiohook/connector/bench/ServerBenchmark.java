@@ -172,7 +172,7 @@ public final class ServerBenchmark {
     }
 
     private int run() throws Exception {
-        long clkTck = clockTicks();
+        long clkTck = ProcStats.clockTicks();
         ObjectNode params = result.putObject("parameters");
         params.put("uri", p.uri.toString());
         params.put("opens_K", p.opens);
@@ -196,14 +196,14 @@ public final class ServerBenchmark {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("clk_tck", clkTck);
         env.put("server_pid", p.serverPid);
-        env.put("server_cmdline", p.serverPid > 0 ? serverCmdline() : null);
+        env.put("server_cmdline", ProcStats.cmdline(p.serverPid));
         env.put("load_generator_common_pool_parallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         env.put("loadavg_at_start", loadAvg());
         env.put("note", "load generator and server share the machine; other processes on it show in"
                 + " audio_load.other_processes_cpu_cores");
 
         ObjectNode server = result.putObject("server_memory");
-        server.put("rss_kb_at_start", rssKb(p.serverPid));
+        server.put("rss_kb_at_start", ProcStats.rssKb(p.serverPid));
 
         int failures = 0;
         if (p.opens > 0) {
@@ -212,7 +212,7 @@ public final class ServerBenchmark {
         if (p.sessions > 0) {
             failures += audioLoad(clkTck);
         }
-        server.put("rss_kb_at_end", rssKb(p.serverPid));
+        server.put("rss_kb_at_end", ProcStats.rssKb(p.serverPid));
         env.put("loadavg_at_end", loadAvg());
 
         printSummary();
@@ -238,13 +238,13 @@ public final class ServerBenchmark {
         runOpens(p.warmupOpens, new ConcurrentLinkedQueue<>(), new ConcurrentHashMap<>());
         ConcurrentLinkedQueue<OpenSample> samples = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
-        long serverTicks0 = cpuTicks(p.serverPid);
-        Map<String, Long> threads0 = threadTicks(p.serverPid);
+        long serverTicks0 = ProcStats.cpuTicks(p.serverPid);
+        Map<String, Long> threads0 = ProcStats.threadTicks(p.serverPid);
         long start = System.nanoTime();
         runOpens(p.opens, samples, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long serverTicks1 = cpuTicks(p.serverPid);
-        Map<String, Long> threads1 = threadTicks(p.serverPid);
+        long serverTicks1 = ProcStats.cpuTicks(p.serverPid);
+        Map<String, Long> threads1 = ProcStats.threadTicks(p.serverPid);
 
         long[] connect = samples.stream().mapToLong(OpenSample::connectNanos).toArray();
         long[] opened = samples.stream().mapToLong(OpenSample::openedNanos).toArray();
@@ -333,7 +333,7 @@ public final class ServerBenchmark {
     private int audioLoad(long clkTck) throws Exception {
         System.out.printf("audio load: %d stereo PCMU sessions, ramp %d s, settle %d s, window %d s%n",
                 p.sessions, p.rampSeconds, p.settleSeconds, p.durationSeconds);
-        long rssBefore = rssKb(p.serverPid);
+        long rssBefore = ProcStats.rssKb(p.serverPid);
         List<LoadSession> sessions = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicInteger> startErrors = new ConcurrentHashMap<>();
         AtomicInteger started = new AtomicInteger();
@@ -361,16 +361,16 @@ public final class ServerBenchmark {
 
         // Steady window.
         long framesStart = framesSent(sessions);
-        long serverTicks0 = cpuTicks(p.serverPid);
-        long selfTicks0 = cpuTicks(ProcessHandle.current().pid());
-        Map<String, Long> threads0 = threadTicks(p.serverPid);
-        long[] machine0 = machineTicks();
+        long serverTicks0 = ProcStats.cpuTicks(p.serverPid);
+        long selfTicks0 = ProcStats.cpuTicks(ProcessHandle.current().pid());
+        Map<String, Long> threads0 = ProcStats.threadTicks(p.serverPid);
+        long[] machine0 = ProcStats.machineTicks();
         long windowStart = System.nanoTime();
         long rssMax = -1;
         List<Long> rssSamples = new ArrayList<>();
         for (int s = 0; s < p.durationSeconds; s++) {
             long next = windowStart + TimeUnit.SECONDS.toNanos(s + 1);
-            long rss = rssKb(p.serverPid);
+            long rss = ProcStats.rssKb(p.serverPid);
             rssSamples.add(rss);
             rssMax = Math.max(rssMax, rss);
             long sleep = next - System.nanoTime();
@@ -378,13 +378,13 @@ public final class ServerBenchmark {
                 TimeUnit.NANOSECONDS.sleep(sleep);
             }
         }
-        long serverTicks1 = cpuTicks(p.serverPid);
-        long selfTicks1 = cpuTicks(ProcessHandle.current().pid());
-        Map<String, Long> threads1 = threadTicks(p.serverPid);
-        long[] machine1 = machineTicks();
+        long serverTicks1 = ProcStats.cpuTicks(p.serverPid);
+        long selfTicks1 = ProcStats.cpuTicks(ProcessHandle.current().pid());
+        Map<String, Long> threads1 = ProcStats.threadTicks(p.serverPid);
+        long[] machine1 = ProcStats.machineTicks();
         long windowEnd = System.nanoTime();
         long framesEnd = framesSent(sessions);
-        long rssDuring = rssKb(p.serverPid);
+        long rssDuring = ProcStats.rssKb(p.serverPid);
         double windowSeconds = (windowEnd - windowStart) / 1e9;
 
         // Which sessions survived the window?
@@ -590,49 +590,8 @@ public final class ServerBenchmark {
     }
 
     // ------------------------------------------------------------------ /proc
-
-    /** utime + stime of a process in clock ticks; -1 when unknown. */
-    static long cpuTicks(long pid) {
-        if (pid <= 0) {
-            return -1;
-        }
-        try {
-            return statTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
     /** Fields 14 and 15 of a stat line; the command name (field 2) may contain spaces and parentheses. */
-    static long statTicks(String stat) {
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-        // f[0] is field 3 (state), so field n is f[n - 3].
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
     /** CPU ticks of every live thread of the process, summed by thread name with digits folded. */
-    static Map<String, Long> threadTicks(long pid) {
-        Map<String, Long> byName = new TreeMap<>();
-        if (pid <= 0) {
-            return byName;
-        }
-        Path tasks = Path.of("/proc/" + pid + "/task");
-        try (var dirs = Files.list(tasks)) {
-            for (Path task : (Iterable<Path>) dirs::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "#");
-                    byName.merge(name, statTicks(stat), Long::sum);
-                } catch (IOException | RuntimeException gone) {
-                    // The thread ended between listing and reading.
-                }
-            }
-        } catch (IOException e) {
-            return byName;
-        }
-        return byName;
-    }
-
     private static ObjectNode threadsJson(Map<String, Long> before, Map<String, Long> after, long clkTck, double seconds) {
         Map<String, Double> cores = new LinkedHashMap<>();
         after.forEach((name, ticks) -> {
@@ -646,57 +605,12 @@ public final class ServerBenchmark {
                 .forEach(e -> node.put(e.getKey(), round(e.getValue(), 3)));
         return node;
     }
-
-    /** {busy, total} jiffies of all CPUs from /proc/stat; null when unreadable. */
-    static long[] machineTicks() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
-                total += Long.parseLong(f[i]);
-            }
-            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-            return new long[] {total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String loadAvg() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (IOException e) {
             return null;
         }
-    }
-
-    static long rssKb(long pid) {
-        if (pid <= 0) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    private String serverCmdline() {
-        try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc/" + p.serverPid + "/cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static long clockTicks() {
-        return command("getconf", "CLK_TCK").map(String::trim).map(Long::parseLong).orElse(100L);
     }
 
     private static String cpuModel() {
