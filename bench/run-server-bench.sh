@@ -107,7 +107,8 @@ for _ in $(seq 1 300); do
         tail -n 20 "$SERVER_LOG" >&2
         exit 1
     fi
-    if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/q/health/ready" 2>/dev/null; then
+    # started, not ready: this protocol-only run has no conversation profile, so readiness reports Dialogflow DOWN
+    if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/q/health/started" 2>/dev/null; then
         ready=1
         break
     fi
