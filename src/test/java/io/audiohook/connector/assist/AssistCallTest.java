@@ -8,7 +8,7 @@ import static io.audiohook.connector.assist.AssistTesting.finals;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
 import static io.audiohook.connector.assist.AssistTesting.results;
 import static io.audiohook.connector.assist.AssistTesting.script;
-import static io.audiohook.connector.assist.AssistTesting.sleep;
+import static io.audiohook.connector.web.TestCalls.sleep;
 import static io.audiohook.connector.assist.AssistTesting.speechFrames;
 import static io.audiohook.connector.web.TestCalls.assertConformant;
 import static io.audiohook.connector.web.TestCalls.call;
@@ -19,15 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
@@ -38,11 +35,8 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.MediaFormat;
 import io.audiohook.connector.client.WavAudioSource;
-import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
-import io.audiohook.connector.web.AssistBackend;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -52,36 +46,8 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(AssistTestProfile.class)
-class AssistCallTest {
+class AssistCallTest extends AssistCallTesting {
     private static final Logger LOG = Logger.getLogger(AssistCallTest.class);
-
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-
-    @Inject
-    AssistBackend backend;
-    @Inject
-    RecentAssistEvents events;
-    @Inject
-    EmulatorControl emulator;
-
-    @AfterEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
-    AssistCallFactory factory() {
-        return backend.factory().orElseThrow();
-    }
-
-    AssistCall assistCall(AudioHookClient client) {
-        eventually("call created", () -> factory().call(client.config().sessionId()).isPresent());
-        return factory().call(client.config().sessionId()).orElseThrow();
-    }
-
-    ParticipantStats emulated(AssistCall call, Participant.Role role) {
-        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
-    }
 
     @Test
     void clientsTalkToTheBoundHttpPortInPlaintext() {

@@ -3,21 +3,18 @@ package io.audiohook.connector.assist;
 import static io.audiohook.connector.assist.AssistTesting.await;
 import static io.audiohook.connector.assist.AssistTesting.eventually;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
-import static io.audiohook.connector.assist.AssistTesting.sleep;
+import static io.audiohook.connector.web.TestCalls.sleep;
 import static io.audiohook.connector.assist.AssistTesting.speechFrames;
 import static io.audiohook.connector.web.TestCalls.call;
 import static io.audiohook.connector.web.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.cloud.dialogflow.v2beta1.Conversation;
@@ -26,9 +23,6 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.emulator.ConversationStats;
-import io.audiohook.connector.emulator.EmulatorControl;
-import io.audiohook.connector.web.AssistBackend;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -38,22 +32,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(AssistTestProfile.class)
-class AssistCompletionTest {
-
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-
-    @Inject
-    AssistBackend backend;
-    @Inject
-    RecentAssistEvents events;
-    @Inject
-    EmulatorControl emulator;
-
-    @AfterEach
-    void resetEmulator() {
-        emulator.reset();
-    }
+class AssistCompletionTest extends AssistCallTesting {
 
     AssistCall startCall(String conversationId) {
         AudioHookClient client = connect(call(endpoint).conversationId(conversationId));
@@ -61,8 +40,7 @@ class AssistCompletionTest {
         for (byte[] frame : speechFrames(200, 1000)) {
             await(client.sendAudio(frame));
         }
-        eventually("call created", () -> backend.factory().orElseThrow().call(client.config().sessionId()).isPresent());
-        AssistCall call = backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
+        AssistCall call = assistCall(client);
         AssistTesting.awaitReady(client, call);
         sessions.add(client);
         return call;
@@ -97,7 +75,7 @@ class AssistCompletionTest {
         AssistCall call = startCall(newConversationId());
         long ended = System.nanoTime();
         ending.accept(lastClient());
-        eventually("completion pending", () -> backend.factory().orElseThrow()
+        eventually("completion pending", () -> factory()
                 .isCompletionPending(call.conversationName()));
         assertEquals(Conversation.LifecycleState.IN_PROGRESS, conversation(call).state());
         assertEquals(0, conversation(call).completions());
@@ -114,7 +92,7 @@ class AssistCompletionTest {
         long created = emulator.conversationsCreated();
         AssistCall first = startCall(conversationId);
         lastClient().abort();
-        eventually("completion pending", () -> backend.factory().orElseThrow()
+        eventually("completion pending", () -> factory()
                 .isCompletionPending(first.conversationName()));
 
         AssistCall second = startCall(conversationId);

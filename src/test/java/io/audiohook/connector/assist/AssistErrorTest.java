@@ -13,14 +13,11 @@ import static io.audiohook.connector.web.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,11 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.AudioHookClient;
-import io.audiohook.connector.emulator.EmulatorControl;
-import io.audiohook.connector.emulator.ParticipantStats;
-import io.audiohook.connector.web.AssistBackend;
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -42,23 +35,8 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(AssistTestProfile.class)
-class AssistErrorTest {
+class AssistErrorTest extends AssistCallTesting {
     static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
-
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-
-    @Inject
-    AssistBackend backend;
-    @Inject
-    RecentAssistEvents events;
-    @Inject
-    EmulatorControl emulator;
-
-    @AfterEach
-    void resetEmulator() {
-        emulator.reset();
-    }
 
     /** Streams the fixture, closes with {@code end}; returns the call. */
     AssistCall speechCall() {
@@ -69,11 +47,7 @@ class AssistErrorTest {
         await(client.close("end"));
         assertConformant(client);
         assertEquals(List.of("opened", "pong", "closed"), types(client), "the session itself goes on normally");
-        return backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
-    }
-
-    ParticipantStats emulated(AssistCall call, Participant.Role role) {
-        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
+        return assistCall(client);
     }
 
     @ParameterizedTest

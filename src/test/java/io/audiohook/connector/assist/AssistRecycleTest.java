@@ -12,27 +12,21 @@ import static io.audiohook.connector.web.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.AudioHookClient;
-import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
-import io.audiohook.connector.web.AssistBackend;
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -43,7 +37,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(AssistRecycleTest.Recycling.class)
-class AssistRecycleTest {
+class AssistRecycleTest extends AssistCallTesting {
     static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
 
     public static class Recycling extends AssistTestProfile {
@@ -57,32 +51,9 @@ class AssistRecycleTest {
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-
-    @Inject
-    AssistBackend backend;
-    @Inject
-    RecentAssistEvents events;
-    @Inject
-    EmulatorControl emulator;
-
     @BeforeEach
     void shortStreams() {
         emulator.setStreamLimit(Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void resetEmulator() {
-        emulator.reset();
-    }
-
-    AssistCall assistCall(AudioHookClient client) {
-        return backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
-    }
-
-    ParticipantStats emulated(AssistCall call, Participant.Role role) {
-        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
     }
 
     @Test

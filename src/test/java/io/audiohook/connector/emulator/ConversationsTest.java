@@ -161,20 +161,8 @@ class ConversationsTest {
     }
 
     static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 5 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        io.audiohook.connector.web.TestCalls.eventually("condition", Duration.ofSeconds(5), condition);
     }
-
     private static CreateConversationRequest create(String id) {
         return CreateConversationRequest.newBuilder().setParent(EmulatedCall.PARENT).setConversationId(id)
                 .setConversation(Conversation.newBuilder().setConversationProfile(EmulatedCall.PROFILE)).build();

@@ -7,7 +7,7 @@ import static io.audiohook.connector.publish.PublishTesting.eventually;
 import static io.audiohook.connector.publish.PublishTesting.finished;
 import static io.audiohook.connector.publish.PublishTesting.hasFinished;
 import static io.audiohook.connector.publish.PublishTesting.ids;
-import static io.audiohook.connector.publish.PublishTesting.sleep;
+import static io.audiohook.connector.web.TestCalls.sleep;
 import static io.audiohook.connector.web.TestCalls.assertConformant;
 import static io.audiohook.connector.web.TestCalls.await;
 import static io.audiohook.connector.web.TestCalls.call;

@@ -4,6 +4,7 @@ import static io.audiohook.connector.web.TestCalls.assertConformant;
 import static io.audiohook.connector.web.TestCalls.await;
 import static io.audiohook.connector.web.TestCalls.call;
 import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.web.TestCalls.eventually;
 import static io.audiohook.connector.web.TestCalls.probe;
 import static io.audiohook.connector.web.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
@@ -212,18 +212,4 @@ class AudioHookSessionTest {
         }
     }
 
-    static void eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

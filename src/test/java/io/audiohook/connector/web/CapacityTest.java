@@ -54,7 +54,7 @@ class CapacityTest {
 
     @Test
     void thirdSessionIsRefusedUntilOneEnds() throws InterruptedException {
-        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+        TestCalls.eventually(() -> sessions.active() == 0);
         AudioHookClient first = connect(call(endpoint));
         AudioHookClient second = connect(call(endpoint));
         await(first.open());
@@ -95,7 +95,7 @@ class CapacityTest {
         second.awaitClose(WAIT);
         assertConformant(next);
         assertConformant(second);
-        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+        TestCalls.eventually(() -> sessions.active() == 0);
     }
 
     private double refusedForCapacity() {

@@ -184,7 +184,7 @@ class ProtocolErrorTest {
         CallRecorder.CallRecord record = recorder.call(healthy.config().sessionId()).orElseThrow();
         assertEquals(TestCalls.channelChecksum(wav, 0), record.checksum(0));
         assertEquals(TestCalls.channelChecksum(wav, 1), record.checksum(1));
-        AudioHookSessionTest.eventually(() -> record.end().isPresent());
+        TestCalls.eventually(() -> record.end().isPresent());
         assertTrue(record.end().orElseThrow().isEndOfConversation());
     }
 
@@ -218,7 +218,7 @@ class ProtocolErrorTest {
         assertEquals(1, types.stream().filter("disconnect"::equals).count(), types.toString());
         assertConformant(client);
         recorder.call(client.config().sessionId()).ifPresent(record -> {
-            AudioHookSessionTest.eventually(() -> record.end().isPresent());
+            TestCalls.eventually(() -> record.end().isPresent());
             SessionEnd end = record.end().orElseThrow();
             assertEquals(SessionEnd.Outcome.DISCONNECTED, end.outcome());
             assertEquals(DisconnectReason.ERROR, end.disconnectReason().orElseThrow());

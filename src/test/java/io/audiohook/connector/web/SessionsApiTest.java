@@ -46,7 +46,7 @@ class SessionsApiTest {
             for (int i = 0; i < 5; i++) {
                 await(client.sendAudio(new byte[1600]));
             }
-            AudioHookSessionTest.eventually(() -> audioSeconds(find(config), "external") >= 0.5);
+            TestCalls.eventually(() -> audioSeconds(find(config), "external") >= 0.5);
 
             JsonNode session = find(config);
             assertEquals(config.conversationId(), session.path("conversationId").asText());
@@ -72,7 +72,7 @@ class SessionsApiTest {
             await(client.close("end"));
             client.awaitClose(WAIT);
         }
-        AudioHookSessionTest.eventually(() -> find(config) == null);
+        TestCalls.eventually(() -> find(config) == null);
     }
 
     private JsonNode find(SessionConfig config) {

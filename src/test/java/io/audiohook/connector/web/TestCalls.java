@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.zip.CRC32;
 
 import io.audiohook.connector.client.AudioHookClient;
@@ -61,6 +63,33 @@ public final class TestCalls {
         try {
             return future.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** How long the web tests wait for something the server does asynchronously. */
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    public static void eventually(BooleanSupplier condition) {
+        eventually("condition", WAIT, condition);
+    }
+
+    /** Polls until the condition holds, failing with {@code what} after {@code wait}. */
+    public static void eventually(String what, Duration wait, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + wait);
+            }
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
+    public static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }

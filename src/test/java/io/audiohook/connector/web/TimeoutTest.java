@@ -57,7 +57,7 @@ class TimeoutTest {
         assertEquals(1008, close.statusCode(), "policy violation: " + close);
         assertEquals(List.of(), types(client), "nothing is sent to a socket that never opened");
         assertTrue(recorder.call(client.config().sessionId()).isEmpty());
-        AudioHookSessionTest.eventually(() -> sessions.sessions().stream()
+        TestCalls.eventually(() -> sessions.sessions().stream()
                 .noneMatch(l -> l.protocol().sessionId().equals(client.config().sessionId())));
         assertConformant(client);
     }
@@ -79,7 +79,7 @@ class TimeoutTest {
         assertConformant(client);
 
         CallRecorder.CallRecord record = recorder.call(client.config().sessionId()).orElseThrow();
-        AudioHookSessionTest.eventually(() -> record.end().isPresent());
+        TestCalls.eventually(() -> record.end().isPresent());
         SessionEnd end = record.end().orElseThrow();
         assertEquals(SessionEnd.Outcome.DISCONNECTED, end.outcome());
         assertEquals("disconnect", end.closeReason().orElseThrow());
@@ -101,7 +101,7 @@ class TimeoutTest {
         assertConformant(client);
 
         CallRecorder.CallRecord record = recorder.call(client.config().sessionId()).orElseThrow();
-        AudioHookSessionTest.eventually(() -> record.end().isPresent());
+        TestCalls.eventually(() -> record.end().isPresent());
         SessionEnd end = record.end().orElseThrow();
         assertEquals(SessionEnd.Outcome.DISCONNECTED, end.outcome());
         assertTrue(end.closeReason().isEmpty(), "the client never closed");

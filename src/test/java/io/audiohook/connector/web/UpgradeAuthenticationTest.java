@@ -74,7 +74,7 @@ class UpgradeAuthenticationTest {
     @BeforeEach
     void noSessionLeftOver() {
         // Sessions of earlier tests end on their own (close transaction, timeouts); wait so the count is a baseline.
-        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+        TestCalls.eventually(() -> sessions.active() == 0);
     }
 
     // ---------------------------------------------------------------- refused with 401
@@ -124,7 +124,7 @@ class UpgradeAuthenticationTest {
         await(client.close("end"));
         client.awaitClose(WAIT);
         assertConformant(client);
-        AudioHookSessionTest.eventually(() -> sessions.active() == 0);
+        TestCalls.eventually(() -> sessions.active() == 0);
 
         List<String> firstEvents = recorder.call(replayed.sessionId()).orElseThrow().events();
         ConnectResult second = assertUnauthorized(replayed, "replayed");

@@ -1,0 +1,54 @@
+package io.audiohook.connector.assist;
+
+import static io.audiohook.connector.assist.AssistTesting.eventually;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+
+import com.google.cloud.dialogflow.v2beta1.Participant;
+
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.emulator.EmulatorControl;
+import io.audiohook.connector.emulator.ParticipantStats;
+import io.audiohook.connector.web.AssistBackend;
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/**
+ * What the end-to-end Agent Assist tests share: the AudioHook endpoint, the backend under test, the events it
+ * produced and the emulator it talks to, which is put back to its configuration after every test.
+ */
+abstract class AssistCallTesting {
+
+    @TestHTTPResource("/audiohook/ws")
+    URI endpoint;
+
+    @Inject
+    AssistBackend backend;
+    @Inject
+    RecentAssistEvents events;
+    @Inject
+    EmulatorControl emulator;
+
+    @AfterEach
+    void resetEmulator() {
+        emulator.reset();
+    }
+
+    AssistCallFactory factory() {
+        return backend.factory().orElseThrow();
+    }
+
+    /** The call of a session; the session creates it right after {@code opened}, so it may take a moment. */
+    AssistCall assistCall(AudioHookClient client) {
+        eventually("call created", () -> factory().call(client.config().sessionId()).isPresent());
+        return factory().call(client.config().sessionId()).orElseThrow();
+    }
+
+    /** What the emulator saw of one participant of the call. */
+    ParticipantStats emulated(AssistCall call, Participant.Role role) {
+        return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();
+    }
+}
