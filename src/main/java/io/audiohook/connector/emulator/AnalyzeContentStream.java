@@ -19,17 +19,21 @@ import io.audiohook.connector.audio.MuLaw;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
  * One StreamingAnalyzeContent call, checked the way Dialogflow checks it: a first request with
- * {@code participant} and {@code audio_config} only, then {@code input_audio} only; a stream length
- * limit and an audio timeout, both answered with {@code OUT_OF_RANGE}. The audio is cut into
- * utterances by {@link VoiceActivityDetector}; each gets interim results while it goes on, a final
- * result when it ends, then the analysed message (with FAQ suggestions for the customer).
+ * {@code participant} and {@code audio_config} only, checked against {@link StreamRules} and the project's
+ * {@link StreamQuota}; then {@code input_audio} only, each request within the size limit and the audio
+ * close to real time; a stream length limit and an audio timeout, both answered with {@code OUT_OF_RANGE};
+ * and the end of the stream when its conversation is completed. The audio is cut into utterances by
+ * {@link VoiceActivityDetector}; each gets interim results while it goes on, a final result when it ends,
+ * then the analysed message (with FAQ suggestions for the customer).
  *
- * <p>gRPC and the timer call in from the event loop; the methods are synchronized anyway, since the
- * order of requests, timer and half-close is the whole logic here and a lock costs nothing uncontended.
+ * <p>gRPC and the timer call in from the stream's event loop; a completion arrives from another call and is
+ * moved onto it. The methods are synchronized anyway, since the order of requests, timer and half-close is
+ * the whole logic here and a lock costs nothing uncontended.
  */
 final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeContentRequest>, VoiceActivityDetector.Listener {
     private static final Logger LOG = Logger.getLogger(AnalyzeContentStream.class);
@@ -39,7 +43,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
 
     /** What a stream needs from the application. */
     record Services(ConversationStore store, EmulatorControl control, Script script, Knowledge knowledge,
-            ConversationProfile profile, Vertx vertx) {
+            ConversationProfile profile, Vertx vertx, EmulatorMetrics metrics) {
     }
 
     private enum Phase {
@@ -49,6 +53,9 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     private final StreamObserver<StreamingAnalyzeContentResponse> responses;
     private final Services services;
     private final Clock clock = Clock.systemUTC();
+    /** The event loop gRPC delivers this call on; other threads hand their work to it. */
+    private final Context context = Vertx.currentContext();
+    private final Runnable onConversationCompleted = this::conversationCompleted;
 
     private Phase phase = Phase.AWAITING_CONFIG;
     private ConversationStore.StoredParticipant participant;
@@ -57,6 +64,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     private String languageCode;
     private boolean wordInfo;
 
+    private StreamRules rules;
     private long openedNanos;
     private long lastAudioNanos;
     private long limitNanos;
@@ -87,6 +95,9 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
                     // answered already; the client has yet to notice
                 }
             }
+        } catch (StreamRules.Refusal refusal) {
+            services.metrics().refused(refusal.rule);
+            fail(refusal.status);
         } catch (StatusRuntimeException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -119,77 +130,79 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     private void open(StreamingAnalyzeContentRequest request) {
         if (request.getParticipant().isEmpty()
                 || request.getConfigCase() != StreamingAnalyzeContentRequest.ConfigCase.AUDIO_CONFIG) {
-            throw Errors.invalid("The first request must contain participant and audio_config.");
+            throw StreamRules.refuse("first_request",
+                    Errors.invalid("The first request must contain participant and audio_config."));
         }
         if (request.getInputCase() != StreamingAnalyzeContentRequest.InputCase.INPUT_NOT_SET) {
-            throw Errors.invalid("The first request must not contain input; send audio in later requests.");
+            throw StreamRules.refuse("first_request",
+                    Errors.invalid("The first request must not contain input; send audio in later requests."));
         }
         participant = services.store().participant(request.getParticipant());
-        if (participant.conversation.isCompleted()) {
-            throw Errors.conversationCompleted();
+        rules = services.control().rules();
+        String model = rules.checkConfig(request, participant, services.profile().getSttConfig().getModel());
+        String project = participant.name.split("/")[1];
+        if (!services.control().tryOpenStream(project)) {
+            throw StreamRules.refuse("quota", Errors.quotaExceeded(project));
         }
         InputAudioConfig config = request.getAudioConfig();
         encoding = config.getAudioEncoding();
-        if (encoding != AudioEncoding.AUDIO_ENCODING_MULAW && encoding != AudioEncoding.AUDIO_ENCODING_LINEAR_16) {
-            throw Errors.invalid("Unsupported audio_encoding " + encoding
-                    + ": the emulator accepts AUDIO_ENCODING_MULAW and AUDIO_ENCODING_LINEAR_16.");
-        }
-        if (config.getSampleRateHertz() != SAMPLE_RATE) {
-            throw Errors.invalid("Unsupported sample_rate_hertz " + config.getSampleRateHertz()
-                    + ": the emulator accepts 8000.");
-        }
-        if (config.getLanguageCode().isEmpty()) {
-            throw Errors.invalid("audio_config.language_code is required.");
-        }
         languageCode = config.getLanguageCode();
         wordInfo = config.getEnableWordInfo();
-        String model = config.getModel().isEmpty() ? services.profile().getSttConfig().getModel() : config.getModel();
 
         EmulatorControl.StreamPlan plan = services.control().streamOpened();
         record = participant.openStream(plan.number(), languageCode, model, encoding);
         phase = Phase.STREAMING;
+        services.metrics().streamOpened();
+        participant.conversation.whenCompleted.add(onConversationCompleted);
+        if (participant.conversation.isCompleted()) {
+            throw StreamRules.refuse("completed", Errors.conversationCompleted()); // completed a moment ago
+        }
         if (plan.failNow() != null) {
-            throw Errors.injected(plan.failNow());
+            throw StreamRules.refuse("injected", Errors.injected(plan.failNow()));
         }
         failLater = plan.failLater();
         failLaterAfterMillis = plan.failLaterAfter() == null ? 0 : plan.failLaterAfter().toMillis();
-        limitNanos = services.control().streamLimit().toNanos();
-        audioTimeoutNanos = services.control().audioTimeout().toNanos();
+        limitNanos = rules.limitNanos(request.getEnableExtendedStreaming());
+        audioTimeoutNanos = rules.audioTimeoutNanos();
         openedNanos = System.nanoTime();
         lastAudioNanos = openedNanos;
         vad = new VoiceActivityDetector(SAMPLE_RATE, this);
         armTimer();
-        LOG.debugf("stream %d opened for %s (%s, %s, %s)", plan.number(), participant.name, languageCode, model,
-                encoding);
+        LOG.debugf("stream %d opened for %s (%s, %s, %s%s)", plan.number(), participant.name, languageCode, model,
+                encoding, request.getEnableExtendedStreaming() ? ", extended" : "");
     }
 
     private void next(StreamingAnalyzeContentRequest request) {
         if (request.getConfigCase() != StreamingAnalyzeContentRequest.ConfigCase.CONFIG_NOT_SET
                 || !request.getParticipant().isEmpty()) {
-            throw Errors.invalid("Only the first request may contain participant and config.");
+            throw StreamRules.refuse("later_request",
+                    Errors.invalid("Only the first request may contain participant and config."));
         }
         switch (request.getInputCase()) {
             case INPUT_AUDIO -> audio(request.getInputAudio());
             case INPUT_NOT_SET -> {
                 // Google's Python connector sends an empty request before half-closing.
             }
-            default -> throw Errors.invalid("Only input_audio may follow the first request, not "
-                    + request.getInputCase() + ".");
+            default -> throw StreamRules.refuse("later_request", Errors.invalid(
+                    "Only input_audio may follow the first request, not " + request.getInputCase() + "."));
         }
     }
 
     private void audio(ByteString audio) {
         long now = System.nanoTime();
+        rules.checkAudioSize(audio.size());
         lastAudioNanos = now;
         audioBytes += audio.size();
         record.audio(audio.size());
         int bytesPerSample = encoding == AudioEncoding.AUDIO_ENCODING_LINEAR_16 ? Linear16.BYTES_PER_SAMPLE : 1;
-        long audioMillis = audioBytes / bytesPerSample * 1000 / SAMPLE_RATE;
-        if (Math.max(audioMillis * 1_000_000, now - openedNanos) > limitNanos) {
-            throw Errors.streamTooLong(seconds(limitNanos));
+        long audioNanos = audioBytes / bytesPerSample * 1_000_000_000L / SAMPLE_RATE;
+        long audioMillis = audioNanos / 1_000_000;
+        if (Math.max(audioNanos, now - openedNanos) > limitNanos) {
+            throw StreamRules.refuse("stream_limit", Errors.streamTooLong(seconds(limitNanos)));
         }
+        rules.checkPace(audioNanos, now - openedNanos);
         if (failLater != null && audioMillis >= failLaterAfterMillis) {
-            throw Errors.injected(failLater);
+            throw StreamRules.refuse("injected", Errors.injected(failLater));
         }
         detect(audio.toByteArray());
     }
@@ -264,8 +277,10 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         }
         long now = System.nanoTime();
         if (now - openedNanos >= limitNanos) {
+            services.metrics().refused("stream_limit");
             fail(Errors.streamTooLong(seconds(limitNanos)));
         } else if (now - lastAudioNanos >= audioTimeoutNanos) {
+            services.metrics().refused("audio_timeout");
             fail(Errors.audioTimeout());
         } else {
             armTimer();
@@ -281,8 +296,30 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         responses.onError(error);
     }
 
+    /** CompleteConversation ran (on some other call's thread): this stream ends on its own event loop. */
+    private void conversationCompleted() {
+        if (context == null) {
+            failCompleted();
+        } else {
+            context.runOnContext(v -> failCompleted());
+        }
+    }
+
+    private synchronized void failCompleted() {
+        if (phase == Phase.STREAMING) {
+            services.metrics().refused("completed");
+            fail(Errors.conversationCompleted());
+        }
+    }
+
     private void close(Status.Code outcome) {
+        if (phase == Phase.STREAMING) {
+            services.metrics().streamClosed();
+        }
         phase = Phase.CLOSED;
+        if (participant != null) {
+            participant.conversation.whenCompleted.remove(onConversationCompleted);
+        }
         if (timer >= 0) {
             services.vertx().cancelTimer(timer);
             timer = -1;

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -97,7 +99,10 @@ final class ConversationStore {
         return conversation(name).toProto();
     }
 
-    /** Idempotent, as Dialogflow's: completing a completed conversation answers it unchanged. */
+    /**
+     * Idempotent, as Dialogflow's: completing a completed conversation answers it unchanged. Streams still open
+     * for it are ended by the caller, outside this lock (see {@link StoredConversation#whenCompleted}).
+     */
     synchronized Conversation complete(String name) {
         StoredConversation conversation = conversation(name);
         conversation.completions++;
@@ -150,6 +155,15 @@ final class ConversationStore {
             throw Errors.notFound("Participant", name);
         }
         return participant;
+    }
+
+    /** What must happen now that the conversation is completed: its open streams end. */
+    List<Runnable> completionHandlers(String name) {
+        StoredConversation conversation;
+        synchronized (this) {
+            conversation = conversations.get(name);
+        }
+        return conversation == null || !conversation.isCompleted() ? List.of() : List.copyOf(conversation.whenCompleted);
     }
 
     synchronized Optional<ParticipantStats> participantStats(String name) {
@@ -216,6 +230,8 @@ final class ConversationStore {
         final Timestamp startTime;
         final List<String> participants = new ArrayList<>();
         final Map<Participant.Role, AtomicInteger> finalizedByRole = new EnumMap<>(Participant.Role.class);
+        /** One handler per open stream, removed when the stream ends; run once the conversation is completed. */
+        final Set<Runnable> whenCompleted = ConcurrentHashMap.newKeySet();
         volatile Conversation.LifecycleState state = Conversation.LifecycleState.IN_PROGRESS;
         Timestamp endTime;
         int completions;

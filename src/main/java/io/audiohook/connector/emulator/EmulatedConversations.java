@@ -32,6 +32,11 @@ public class EmulatedConversations extends ConversationsGrpc.ConversationsImplBa
 
     @Override
     public void completeConversation(CompleteConversationRequest request, StreamObserver<Conversation> response) {
-        calls.answer(response, () -> store.complete(request.getName()));
+        calls.answer(response, () -> {
+            Conversation completed = store.complete(request.getName());
+            // Dialogflow refuses audio for a completed conversation, streams already open included
+            store.completionHandlers(request.getName()).forEach(Runnable::run);
+            return completed;
+        });
     }
 }

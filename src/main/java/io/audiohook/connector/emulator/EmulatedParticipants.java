@@ -36,6 +36,8 @@ public class EmulatedParticipants extends ParticipantsGrpc.ParticipantsImplBase 
     ConversationProfile profile;
     @Inject
     Vertx vertx;
+    @Inject
+    EmulatorMetrics metrics;
 
     @Override
     public void createParticipant(CreateParticipantRequest request, StreamObserver<Participant> response) {
@@ -66,7 +68,7 @@ public class EmulatedParticipants extends ParticipantsGrpc.ParticipantsImplBase 
             return new Ignored<>();
         }
         return new AnalyzeContentStream(response, new AnalyzeContentStream.Services(store, control, script, knowledge,
-                profile, vertx));
+                profile, vertx, metrics));
     }
 
     private static int pageStart(String token) {

@@ -1,6 +1,8 @@
 package io.audiohook.connector.emulator;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.grpc.Status;
@@ -49,7 +51,63 @@ public interface EmulatorConfig {
     @WithDefault("10000")
     int maxConversations();
 
+    /**
+     * Concurrent streams one HTTP/2 connection may carry; served as the HTTP server's own
+     * {@code SETTINGS_MAX_CONCURRENT_STREAMS} ({@code quarkus.http.limits.max-concurrent-streams} is set from it).
+     */
+    @WithDefault("100")
+    int maxStreamsPerConnection();
+
+    /** Google's limits and refusals; each is listed with its source in the package documentation. */
+    Rules rules();
+
+    /** Credentials: Google refuses any call without a valid OAuth2 bearer token. */
+    Auth auth();
+
     Fault fault();
+
+    interface Rules {
+        /** {@code AnalyzeContentOperationsPerMinutePerProject}: streams opened per minute and project. */
+        @WithDefault("300")
+        int streamsPerMinute();
+
+        /** Speech-to-Text: each request in a stream carries at most 25 KB of audio. */
+        @WithDefault("25000")
+        int maxAudioBytesPerRequest();
+
+        /** Audio may run ahead of the wall clock at most this many times real time ... */
+        @WithDefault("2.0")
+        double maxPaceRate();
+
+        /** ... plus this much audio at once (a look-back replayed at the start of a stream). */
+        @WithDefault("5s")
+        Duration paceBurst();
+
+        /** Languages the profile's speech models recognise (compared case-insensitively). */
+        @WithDefault("en-US,en-GB,en-AU,en-IN,es-US,es-ES,fr-FR,fr-CA,de-DE,it-IT,pt-BR,ja-JP")
+        List<String> languages();
+
+        /** Speech models the service knows. */
+        @WithDefault("latest_long,latest_short,phone_call,telephony,telephony_short,chirp_2,chirp_3,default")
+        List<String> models();
+
+        /** Longest stream with {@code enable_extended_streaming}. */
+        @WithDefault("180s")
+        Duration extendedStreamLimit();
+    }
+
+    interface Auth {
+        /** Every call must carry {@code authorization: Bearer <token>}; off for the plaintext dev emulator. */
+        @WithDefault("false")
+        boolean required();
+
+        /**
+         * Where tokens are checked, shaped like Google's {@code https://oauth2.googleapis.com/tokeninfo}
+         * ({@code ?access_token=}; 200 with {@code expires_in}, 400 for an invalid token). Without it any
+         * bearer token is taken as valid.
+         */
+        Optional<URI> tokeninfoUrl();
+    }
 
     interface Fault {
         /** Status the {@link #onStream()}-th stream fails with; none when absent. */

@@ -1,5 +1,6 @@
 package io.audiohook.connector.emulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,15 @@ public class EmulatorControl {
     private volatile Duration unaryLatency;
     private volatile Duration streamLimit;
     private volatile Duration audioTimeout;
+    private volatile Integer streamsPerMinute;
+    private volatile Double maxPaceRate;
+    private volatile Duration paceBurst;
+    private final StreamQuota quota = new StreamQuota(this::streamsPerMinute);
+    private volatile Auth auth;
+
+    /** Whether calls need a bearer token, and where tokens are checked (any token is valid without one). */
+    record Auth(boolean required, Optional<URI> tokeninfoUrl) {
+    }
 
     /** How one stream is to fail, decided when its configuration request was accepted. */
     record StreamPlan(long number, Status.Code failNow, Status.Code failLater, Duration failLaterAfter) {
@@ -70,8 +80,36 @@ public class EmulatorControl {
         audioTimeout = Objects.requireNonNull(timeout);
     }
 
+    /** Applies from now on; streams already counted in the last minute stay counted. */
+    public void setStreamsPerMinute(int perMinute) {
+        if (perMinute < 0) {
+            throw new IllegalArgumentException("quota must not be negative: " + perMinute);
+        }
+        streamsPerMinute = perMinute;
+    }
+
+    /** Applies to streams opened from now on: audio may run {@code rate} times ahead of real time plus {@code burst}. */
+    public void setPace(double rate, Duration burst) {
+        maxPaceRate = rate;
+        paceBurst = Objects.requireNonNull(burst);
+    }
+
+    /** Applies to calls from now on, as {@code connector.emulator.auth.*} would. */
+    public void requireBearerTokens(boolean required, Optional<URI> tokeninfoUrl) {
+        auth = new Auth(required, Objects.requireNonNull(tokeninfoUrl));
+    }
+
+    Auth auth() {
+        Auth override = auth;
+        return override != null ? override : new Auth(config.auth().required(), config.auth().tokeninfoUrl());
+    }
+
     /** Drops pending faults and overrides: latency and limits are those of the configuration again. State stays. */
     public synchronized void reset() {
+        auth = null;
+        streamsPerMinute = null;
+        maxPaceRate = null;
+        paceBurst = null;
         failCode = null;
         failCount = 0;
         failLaterCode = null;
@@ -84,6 +122,7 @@ public class EmulatorControl {
     /** Forgets every conversation, participant and counter, as if the emulator had just started. */
     public synchronized void forgetAll() {
         store.clear();
+        quota.clear();
         streamsOpened.set(0);
     }
 
@@ -100,6 +139,32 @@ public class EmulatorControl {
     public Duration audioTimeout() {
         Duration override = audioTimeout;
         return override != null ? override : config.audioTimeout();
+    }
+
+    public int streamsPerMinute() {
+        Integer override = streamsPerMinute;
+        return override != null ? override : config.rules().streamsPerMinute();
+    }
+
+    /** Streams the project opened in the last minute, as the quota counts them. */
+    public int quotaUsed(String project) {
+        return quota.used(project, System.nanoTime());
+    }
+
+    /** The rules in force for a stream opening now. */
+    StreamRules rules() {
+        EmulatorConfig.Rules rules = config.rules();
+        Double rate = maxPaceRate;
+        Duration burst = paceBurst;
+        return new StreamRules(rules.maxAudioBytesPerRequest(), rate != null ? rate : rules.maxPaceRate(),
+                (burst != null ? burst : rules.paceBurst()).toNanos(), StreamRules.lowerCase(rules.languages()),
+                StreamRules.lowerCase(rules.models()), streamLimit().toNanos(), rules.extendedStreamLimit().toNanos(),
+                audioTimeout().toNanos());
+    }
+
+    /** Counts a stream against its project's quota; false when the quota is used up. */
+    boolean tryOpenStream(String project) {
+        return quota.tryAcquire(project, System.nanoTime());
     }
 
     public Optional<ParticipantStats> participant(String name) {

@@ -12,6 +12,14 @@ final class Errors {
     static final String CONVERSATION_COMPLETED = "Conversation has completed.";
     static final String AUDIO_TIMEOUT =
             "Audio Timeout Error: Long duration elapsed without audio. Audio should be sent close to real time.";
+    static final String TOO_FAST =
+            "Audio data is being streamed too fast. Please stream audio data approximately at real time.";
+    static final String MISSING_CREDENTIALS = "Request is missing required authentication credential. Expected OAuth 2 "
+            + "access token, login cookie or other valid authentication credential. "
+            + "See https://developers.google.com/identity/sign-in/web/devconsole-project.";
+    static final String INVALID_CREDENTIALS = "Request had invalid authentication credentials. Expected OAuth 2 "
+            + "access token, login cookie or other valid authentication credential. "
+            + "See https://developers.google.com/identity/sign-in/web/devconsole-project.";
 
     private Errors() {
     }
@@ -47,6 +55,22 @@ final class Errors {
 
     static StatusRuntimeException audioTimeout() {
         return Status.OUT_OF_RANGE.withDescription(AUDIO_TIMEOUT).asRuntimeException();
+    }
+
+    /** Google's quota text, with the project id where Google names the project number. */
+    static StatusRuntimeException quotaExceeded(String project) {
+        return Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for quota metric 'Analyze content "
+                + "operations' and limit 'AnalyzeContentOperationsPerMinutePerProject' of service "
+                + "'dialogflow.googleapis.com' for consumer 'project:" + project + "'.").asRuntimeException();
+    }
+
+    static StatusRuntimeException tooFast() {
+        return Status.OUT_OF_RANGE.withDescription(TOO_FAST).asRuntimeException();
+    }
+
+    static StatusRuntimeException unauthenticated(boolean missing) {
+        return Status.UNAUTHENTICATED.withDescription(missing ? MISSING_CREDENTIALS : INVALID_CREDENTIALS)
+                .asRuntimeException();
     }
 
     static StatusRuntimeException injected(Status.Code code) {

@@ -38,6 +38,70 @@
  * {@code NoCredentialsProvider}, and a transport channel provider whose channel configurator applies
  * {@code usePlaintext()}.
  *
+ * <h2>As strict as Google</h2>
+ * Every limit and refusal of the real service that the connector must survive, with where it comes from.
+ * Each is on in dev mode, tests and the {@code emulator} profile; the values are settings where Google's are
+ * (quotas can be raised) and fixed where Google's are. Refusals are counted on {@code /q/metrics} as
+ * {@code dialogflow_emulator_refusals_total{rule}} (the rule names are given below).
+ * <table>
+ * <caption>Rules</caption>
+ * <tr><th>Rule ({@code rule} label)</th><th>Refusal</th><th>Setting (default)</th><th>Source</th></tr>
+ * <tr><td>Concurrent streams per HTTP/2 connection (none: the client waits for a slot)</td>
+ * <td>the server's {@code SETTINGS_MAX_CONCURRENT_STREAMS}; further streams stay pending on the client</td>
+ * <td>{@code connector.emulator.max-streams-per-connection} (100; tests 40)</td>
+ * <td>gax {@code ChannelPoolSettings} javadoc ("spread load beyond ~100 concurrent RPCs"); Google front ends
+ * announce about 100 (observed, not published per service)</td></tr>
+ * <tr><td>Streams opened per minute and project ({@code quota})</td><td>{@code RESOURCE_EXHAUSTED} "Quota
+ * exceeded for quota metric …"</td><td>{@code connector.emulator.rules.streams-per-minute} (300)</td>
+ * <td>Agent Assist quotas page: {@code AnalyzeContentOperationsPerMinutePerProject}, 300 requests/min,
+ * "AnalyzeContent/StreamingAnalyzeContent requests"; the text is Dialogflow's quota error</td></tr>
+ * <tr><td>Only END_USER and HUMAN_AGENT stream ({@code role})</td><td>{@code INVALID_ARGUMENT}</td><td>–</td>
+ * <td>participant.proto; Agent Assist voice docs (audio comes from the end user and the human agent)</td></tr>
+ * <tr><td>Audio close to real time ({@code pace})</td><td>{@code OUT_OF_RANGE} "Audio data is being streamed too
+ * fast. Please stream audio data approximately at real time."</td><td>{@code rules.max-pace-rate} (2.0) and
+ * {@code rules.pace-burst} (5 s)</td><td>Speech-to-Text quotas page ("the audio must be sent at a rate that
+ * approximates real time"); the text as Speech answers it (googleapis/google-cloud-java#1534). Google publishes
+ * no tolerance: 2× after a 5 s burst admits a 3 s look-back replayed at once and a backlog drained at 2×, nothing
+ * faster</td></tr>
+ * <tr><td>Audio per request ({@code request_size})</td><td>{@code INVALID_ARGUMENT}</td>
+ * <td>{@code rules.max-audio-bytes-per-request} (25 000)</td><td>Speech-to-Text quotas page: "Each request in
+ * the stream is limited to 25 KB of audio" (Dialogflow publishes none of its own)</td></tr>
+ * <tr><td>Language and model ({@code language}, {@code model})</td><td>{@code INVALID_ARGUMENT} "Invalid
+ * recognition 'config': The requested model is currently not supported for language : xx-XX."</td>
+ * <td>{@code rules.languages}, {@code rules.models}</td><td>Speech-to-Text's error for a language its model
+ * does not recognise; language tags compared case-insensitively (BCP-47)</td></tr>
+ * <tr><td>Completed conversation ({@code completed})</td><td>{@code FAILED_PRECONDITION} "Conversation has
+ * completed." for new streams and for streams open when CompleteConversation runs</td><td>–</td>
+ * <td>Google's Five9 connector treats this text as terminal; a completed conversation takes no more input</td></tr>
+ * <tr><td>Stream length ({@code stream_limit})</td><td>{@code OUT_OF_RANGE} "Exceeded maximum allowed stream
+ * duration of N seconds."</td><td>{@code stream-limit} (120 s), {@code rules.extended-stream-limit} (180 s)</td>
+ * <td>participant.proto ("must not exceed 1 minute"; about 120 s in practice with
+ * {@code output_multiple_utterances}, Google's connector recycles at 90 s); extended streaming: "Timeout: 3
+ * mins" (participant.proto field 11)</td></tr>
+ * <tr><td>Extended streaming only in the Agent Assist stage ({@code extended_streaming})</td>
+ * <td>{@code INVALID_ARGUMENT}</td><td>–</td><td>participant.proto field 11 ("conversation should be in Assist
+ * Stage … InvalidArgument Error will be returned"); Agent Assist extended streaming page</td></tr>
+ * <tr><td>No audio for a while ({@code audio_timeout})</td><td>{@code OUT_OF_RANGE} "Audio Timeout Error …"</td>
+ * <td>{@code audio-timeout} (5 s)</td><td>the error text Google's services send (reported in
+ * googleapis/python-speech#489 and others)</td></tr>
+ * <tr><td>Credentials ({@code unauthenticated})</td><td>{@code UNAUTHENTICATED} "Request is missing required
+ * authentication credential …" / "Request had invalid authentication credentials …"</td>
+ * <td>{@code auth.required} (false: dev and tests use plaintext without credentials), {@code auth.tokeninfo-url}
+ * (a token is checked there and refused once expired)</td><td>every Google API; access tokens last about an
+ * hour (google-auth-library {@code ComputeEngineCredentials})</td></tr>
+ * </table>
+ * Not modelled: {@code ConcurrentBidiStreamingSessionsPerProjectPerRegion} (50) applies to
+ * BidiStreamingAnalyzeContent, which the connector does not use; the Chirp quota
+ * ({@code SttV2StreamingRequestsPerMinutePerResourceTypePerRegion}, 20 new streams/min) applies to STT v2
+ * profiles: set {@code rules.streams-per-minute} to it to rehearse one.
+ *
+ * <h2>Serving it over TLS, as Google is reached</h2>
+ * The emulator is served by the application's HTTP server, so Quarkus' TLS settings serve it over TLS:
+ * {@code QUARKUS_HTTP_SSL_PORT}, {@code QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_FILE} (and its password), and
+ * {@code QUARKUS_HTTP_INSECURE_REQUESTS=disabled}; with {@code CONNECTOR_EMULATOR_AUTH_REQUIRED=true} and
+ * {@code CONNECTOR_EMULATOR_AUTH_TOKENINFO_URL} it checks tokens like Google. The TLS end-to-end test
+ * ({@code ProductionPathIT}) runs it this way.
+ *
  * <h2>Behaviour worth knowing</h2>
  * <ul>
  * <li>Stream length is the larger of the wall time since the configuration request and the duration

@@ -73,6 +73,10 @@ final class AnalyzeCall implements ResponseObserver<StreamingAnalyzeContentRespo
         return this;
     }
 
+    boolean isDone() {
+        return done.isDone();
+    }
+
     void cancel() {
         requests.closeSendWithError(new RuntimeException("test cancels"));
     }

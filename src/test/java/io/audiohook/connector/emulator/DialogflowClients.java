@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 
+import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesClient;
@@ -22,23 +23,28 @@ final class DialogflowClients implements AutoCloseable {
     final ParticipantsClient participants;
 
     DialogflowClients(URL application) {
+        this(application, NoCredentialsProvider.create());
+    }
+
+    /** With credentials sent on every call (over plaintext: only a non-Google {@code Credentials} allows that). */
+    DialogflowClients(URL application, CredentialsProvider credentials) {
         String endpoint = application.getHost() + ":" + application.getPort();
         try {
             profiles = ConversationProfilesClient.create(ConversationProfilesSettings.newBuilder()
                     .setEndpoint(endpoint)
-                    .setCredentialsProvider(NoCredentialsProvider.create())
+                    .setCredentialsProvider(credentials)
                     .setTransportChannelProvider(plaintext(
                             ConversationProfilesSettings.defaultGrpcTransportProviderBuilder(), endpoint))
                     .build());
             conversations = ConversationsClient.create(ConversationsSettings.newBuilder()
                     .setEndpoint(endpoint)
-                    .setCredentialsProvider(NoCredentialsProvider.create())
+                    .setCredentialsProvider(credentials)
                     .setTransportChannelProvider(plaintext(
                             ConversationsSettings.defaultGrpcTransportProviderBuilder(), endpoint))
                     .build());
             participants = ParticipantsClient.create(ParticipantsSettings.newBuilder()
                     .setEndpoint(endpoint)
-                    .setCredentialsProvider(NoCredentialsProvider.create())
+                    .setCredentialsProvider(credentials)
                     .setTransportChannelProvider(plaintext(
                             ParticipantsSettings.defaultGrpcTransportProviderBuilder(), endpoint))
                     .build());
