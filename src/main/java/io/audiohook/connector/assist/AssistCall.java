@@ -3,11 +3,13 @@ package io.audiohook.connector.assist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
 
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
@@ -31,21 +33,30 @@ public final class AssistCall implements CallListener {
     private final AssistRuntime runtime;
     private final AssistCallFactory factory;
     private final String conversationName;
+    private final LogContext logContext;
+    private final CallWarnings warnings = new CallWarnings();
     /** Indexed like the negotiated channels; a mono call has one. */
     private final ParticipantStream[] streams;
     private final CompletableFuture<ConversationSetup.Result> setup = new CompletableFuture<>();
+    private ConversationSetup conversations;
+    private int setupFailures;
+    private Timers.Timer setupRetry;
+    private boolean over;
+    private volatile boolean completedAtClose;
 
     AssistCall(CallInfo info, AssistRuntime runtime, AssistCallFactory factory) {
         this.info = info;
         this.runtime = runtime;
         this.factory = factory;
         this.conversationName = runtime.settings().profile().conversationName(info.conversationId());
+        this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         List<Channel> channels = info.media().channels();
         this.streams = new ParticipantStream[channels.size()];
+        StreamServices services = runtime.streamServices();
+        SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = new ParticipantStream(info.sessionId(), roleOf(channels.get(i)),
-                    SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow(), runtime,
-                    new LogContext(info.sessionId(), info.conversationId(), info.correlationId()));
+            streams[i] = new ParticipantStream(info.sessionId(), roleOf(channels.get(i)), format, services, warnings,
+                    logContext);
         }
     }
 
@@ -54,30 +65,35 @@ public final class AssistCall implements CallListener {
     }
 
     /** Starts the setup on the timer thread, so that client creation and request building stay off the event loop. */
-    void begin(ConversationSetup conversations) {
-        LogContext context = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
-        runtime.scheduler().execute(() -> {
-            try (var scope = context.enter()) {
-                conversations.run(info.conversationId()).whenComplete((result, error) -> {
-                    try (var inner = context.enter()) {
-                        setUp(result, error);
-                    }
-                });
-            } catch (RuntimeException e) {
-                try (var scope = context.enter()) {
-                    setUp(null, e);
-                }
-            }
-        });
+    synchronized void begin(ConversationSetup conversations) {
+        this.conversations = conversations;
+        runtime.scheduler().execute(inContext(this::attemptSetup));
     }
 
-    private void setUp(ConversationSetup.Result result, Throwable error) {
+    private void attemptSetup() {
+        try {
+            conversations.run(info.conversationId())
+                    .whenComplete((result, error) -> inContext(() -> setUp(result, error)).run());
+        } catch (RuntimeException e) {
+            setUp(null, e);
+        }
+    }
+
+    private Runnable inContext(Runnable task) {
+        return () -> {
+            try (var scope = logContext.enter()) {
+                task.run();
+            }
+        };
+    }
+
+    private synchronized void setUp(ConversationSetup.Result result, Throwable error) {
+        setupRetry = null;
+        if (over) {
+            return;
+        }
         if (error != null) {
-            LOG.warnf("session %s: Agent Assist setup failed with %s; this call is not transcribed", info.sessionId(),
-                    Futures.code(error));
-            LOG.debugf(error, "session %s: setup failure", info.sessionId());
-            stopAll();
-            setup.completeExceptionally(error);
+            setupFailed(error);
             return;
         }
         if (result.completed()) {
@@ -91,17 +107,38 @@ public final class AssistCall implements CallListener {
             runtime.sink().accept(new ConversationLifecycle(conversationName,
                     ConversationEvent.Type.CONVERSATION_STARTED, System.nanoTime()));
         }
-        String language = info.language().filter(l -> !l.isBlank()).orElseGet(() -> profileLanguage(result));
+        String profileLanguage = profileLanguage(result);
+        String language = info.language().filter(l -> !l.isBlank()).orElse(profileLanguage);
         Optional<String> model = runtime.settings().model().or(() -> Optional
                 .of(result.profile().getSttConfig().getModel()).filter(m -> !m.isBlank()));
         boolean lookback = !model.filter("chirp_3"::equalsIgnoreCase).isPresent();
         for (ParticipantStream stream : streams) {
             stream.start(new StreamTarget(conversationName, result.participant(stream.role()).getName(),
-                    result.humanAgent().getName(), language, model, lookback));
+                    result.humanAgent().getName(), language, profileLanguage, model, lookback));
         }
-        LOG.infof("session %s: Agent Assist conversation %s %s", info.sessionId(), conversationName,
-                result.created() ? "created" : "continued");
+        LOG.infof("session %s: Agent Assist conversation %s %s%s", info.sessionId(), conversationName,
+                result.created() ? "created" : "continued",
+                setupFailures > 0 ? " after " + setupFailures + " failed attempt(s)" : "");
         setup.complete(result);
+    }
+
+    /** Dialogflow or the credentials failing degrade the call: audio waits (bounded) and setup is tried again. */
+    private void setupFailed(Throwable error) {
+        StatusCode.Code code = Futures.code(error);
+        LOG.debugf(error, "session %s: setup failure", info.sessionId());
+        if (StreamFailure.of(code, Futures.description(error), false) == StreamFailure.GIVE_UP) {
+            LOG.warnf("session %s: Agent Assist setup refused with %s, which a retry cannot fix; this call is not "
+                    + "transcribed", info.sessionId(), code);
+            runtime.latencies().metrics().giveUp(code.name());
+            stopAll();
+            setup.completeExceptionally(error);
+            return;
+        }
+        long delay = runtime.settings().retry().waits().delayNanos(++setupFailures);
+        warnings.warnOnce("setup", "session %s: Agent Assist setup failed with %s; the call's audio is kept (up to "
+                + "%d s) and setup retried while the call lasts", info.sessionId(), code,
+                runtime.settings().preSetupBuffer().toSeconds());
+        setupRetry = runtime.timers().schedule(inContext(this::attemptSetup), delay);
     }
 
     private static String profileLanguage(ConversationSetup.Result result) {
@@ -157,14 +194,40 @@ public final class AssistCall implements CallListener {
         return CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * The close transaction is over: after {@code end}, the conversation is completed now, whether or not the
+     * client closes its socket at once.
+     */
+    @Override
+    public void closed(String reason) {
+        if ("end".equals(reason)) {
+            completedAtClose = true;
+            setup.whenComplete((result, error) -> {
+                if (error == null && !result.completed()) {
+                    factory.complete(conversationName);
+                }
+            });
+        }
+    }
+
     @Override
     public void ended(SessionEnd end) {
         for (ParticipantStream stream : streams) {
             stream.end();
         }
+        synchronized (this) {
+            over = true;
+            if (setupRetry != null) {
+                setupRetry.cancel();
+                setupRetry = null;
+            }
+            if (!setup.isDone()) {
+                setup.completeExceptionally(new CancellationException("the call ended before its setup"));
+            }
+        }
         boolean endOfConversation = end.isEndOfConversation();
         setup.whenComplete((result, error) -> factory.ended(this, error == null && !result.completed(),
-                endOfConversation));
+                endOfConversation, completedAtClose));
     }
 
     // ------------------------------------------------------------------ observation

@@ -56,16 +56,21 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         return call;
     }
 
-    /** @param usable the conversation was set up and is not completed */
-    void ended(AssistCall call, boolean usable, boolean endOfConversation) {
+    /**
+     * @param usable            the conversation was set up and is not completed
+     * @param completedAtClose  {@link AssistCall#closed} completed it already, when {@code closed} went out
+     */
+    void ended(AssistCall call, boolean usable, boolean endOfConversation, boolean completedAtClose) {
         String name = call.conversationName();
         Integer left = live.computeIfPresent(name, (n, count) -> count <= 1 ? null : count - 1);
         if (!usable) {
             return;
         }
         if (endOfConversation) {
-            pending.cancel(name);
-            complete(name);
+            if (!completedAtClose) {
+                pending.cancel(name);
+                complete(name);
+            }
         } else if (left == null) {
             pending.schedule(name, runtime.settings().completionGrace().toMillis());
         }
@@ -75,10 +80,16 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         if (live.containsKey(conversationName)) {
             return; // a new session took it over
         }
-        complete(conversationName);
+        send(conversationName);
     }
 
-    private void complete(String conversationName) {
+    /** Completes the conversation now: its call ended with {@code close}/{@code end}. */
+    void complete(String conversationName) {
+        pending.cancel(conversationName);
+        send(conversationName);
+    }
+
+    private void send(String conversationName) {
         try {
             Futures.of(runtime.clients().conversations().completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))

@@ -23,4 +23,24 @@ public interface AssistMetrics {
     /** A stream replaced before Dialogflow's duration limit. */
     default void recycle() {
     }
+
+    /** A StreamingAnalyzeContent stream was opened (each counts against the project's per-minute quota). */
+    default void streamOpened() {
+    }
+
+    /** A stream never became ready to take audio within the start timeout. */
+    default void stall() {
+    }
+
+    /** A participant stopped for good, by the gRPC status code name that stopped it. */
+    default void giveUp(String reason) {
+    }
+
+    /** A refused call language was replaced by the profile's. */
+    default void languageFallback() {
+    }
+
+    /** Dialogflow said the audio came too fast; that participant now sends at real time. */
+    default void slowDown() {
+    }
 }

@@ -11,6 +11,18 @@ import java.util.concurrent.ScheduledExecutorService;
 public record AssistRuntime(AssistSettings settings, DialogflowClients clients, AssistEventSink sink,
         ScheduledExecutorService scheduler, Latencies latencies) {
 
+    Timers timers() {
+        return Timers.of(scheduler);
+    }
+
+    /**
+     * What each participant stream of a call is given. The transport is resolved at each open (on a timer), so
+     * that creating a call never creates the clients on its event loop.
+     */
+    StreamServices streamServices() {
+        return new StreamServices(settings, timers(), callbacks -> clients.streams().open(callbacks), sink, latencies);
+    }
+
     /** The two latencies this layer adds. */
     public record Latencies(
             /** An audio frame arriving in {@code AssistCall.audio} until its last byte is handed to the stream. */

@@ -30,6 +30,17 @@ final class Futures {
         return result;
     }
 
+    /** The messages of a failure and its causes, for recognising a status description; never null. */
+    static String description(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = t; cause != null && all.length() < 2000; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                all.append(cause.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     /** The gRPC code of a failure, looking through completion wrappers; {@code UNKNOWN} when there is none. */
     static StatusCode.Code code(Throwable t) {
         Throwable cause = t;

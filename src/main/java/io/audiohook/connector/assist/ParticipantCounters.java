@@ -19,6 +19,10 @@ public final class ParticipantCounters {
     final AtomicLong bytesSent = new AtomicLong();
     final AtomicLong lookbackReplayed = new AtomicLong();
     final AtomicLong bytesDropped = new AtomicLong();
+    final AtomicLong stalls = new AtomicLong();
+    final AtomicLong languageFallbacks = new AtomicLong();
+    final AtomicLong slowdowns = new AtomicLong();
+    volatile String gaveUp;
 
     void restart(String code) {
         restarts.computeIfAbsent(code, c -> new LongAdder()).increment();
@@ -63,10 +67,32 @@ public final class ParticipantCounters {
         return bytesDropped.get();
     }
 
+    /** Streams abandoned because they never became ready to take audio (no free slot on their connection). */
+    public long stalls() {
+        return stalls.get();
+    }
+
+    /** Times a refused call language was replaced by the profile's. */
+    public long languageFallbacks() {
+        return languageFallbacks.get();
+    }
+
+    /** Times Dialogflow said the audio came too fast and the pace dropped to real time. */
+    public long slowdowns() {
+        return slowdowns.get();
+    }
+
+    /** The status code this participant was given up for, if it was. */
+    public java.util.Optional<String> gaveUp() {
+        return java.util.Optional.ofNullable(gaveUp);
+    }
+
     @Override
     public String toString() {
         return "streams=" + streamsOpened() + " recycles=" + recycles() + " restarts=" + restarts() + " received="
                 + bytesReceived() + " sent=" + bytesSent() + " replayed=" + lookbackReplayed() + " dropped="
-                + bytesDropped();
+                + bytesDropped() + (stalls() > 0 ? " stalls=" + stalls() : "")
+                + (languageFallbacks() > 0 ? " fallbacks=" + languageFallbacks() : "")
+                + (slowdowns() > 0 ? " slowdowns=" + slowdowns() : "") + (gaveUp != null ? " gaveUp=" + gaveUp : "");
     }
 }

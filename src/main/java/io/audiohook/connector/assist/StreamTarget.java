@@ -5,9 +5,11 @@ import java.util.Optional;
 /**
  * What one participant's streams go to, known once the conversation is set up.
  *
- * @param humanAgentName suggestions are addressed to the agent whichever stream produced them
- * @param replayLookback false for models that must not see audio twice ({@code chirp_3})
+ * @param humanAgentName  suggestions are addressed to the agent whichever stream produced them
+ * @param language        the call's language ({@code open.language}, else the profile's)
+ * @param profileLanguage the profile's language, where a refused call language falls back to
+ * @param replayLookback  false for models that must not see audio twice ({@code chirp_3})
  */
 record StreamTarget(String conversationName, String participantName, String humanAgentName, String language,
-        Optional<String> model, boolean replayLookback) {
+        String profileLanguage, Optional<String> model, boolean replayLookback) {
 }

@@ -386,6 +386,8 @@ public final class ProtocolSession {
     private void sendClosed() {
         sender.sendLast(ServerMessages.closed());
         enter(SessionState.CLOSED);
+        String reason = closeReason;
+        guarded("closed", () -> handler.closed(reason));
     }
 
     private void violation(String info) {

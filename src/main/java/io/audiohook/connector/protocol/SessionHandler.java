@@ -53,6 +53,13 @@ public interface SessionHandler {
         return CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * {@code closed} has just been sent: the close transaction is over, whether or not the client closes its
+     * socket now. Not called for sessions that end any other way.
+     */
+    default void closed(String reason) {
+    }
+
     /** Called exactly once, when the session is over for whatever reason. */
     default void ended(SessionEnd end) {
     }

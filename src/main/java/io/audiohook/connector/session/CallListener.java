@@ -39,6 +39,10 @@ public interface CallListener {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** {@code closed} went out for a {@code close} with this reason; the socket may stay open a while longer. */
+    default void closed(String reason) {
+    }
+
     default void ended(SessionEnd end) {
     }
 }

@@ -136,6 +136,13 @@ public final class CallSession implements SessionHandler {
     }
 
     @Override
+    public void closed(String reason) {
+        if (listener != null) {
+            listener.closed(reason);
+        }
+    }
+
+    @Override
     public void ended(SessionEnd end) {
         LOG.infof("session %s: ended (%s%s)", sessionId, end.outcome().metricName(),
                 end.closeReason().map(r -> ", close reason " + r).orElse(""));

@@ -74,6 +74,15 @@ public final class TeeCallListenerFactory implements CallListenerFactory {
         }
 
         @Override
+        public void closed(String reason) {
+            try {
+                a.closed(reason);
+            } finally {
+                b.closed(reason);
+            }
+        }
+
+        @Override
         public void ended(SessionEnd end) {
             try {
                 a.ended(end);

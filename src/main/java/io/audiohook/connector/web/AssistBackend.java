@@ -18,6 +18,10 @@ import io.audiohook.connector.assist.AssistEventSink;
 import io.audiohook.connector.assist.AssistRuntime;
 import io.audiohook.connector.assist.AssistSettings;
 import io.audiohook.connector.assist.DialogflowClients;
+import io.audiohook.connector.assist.DialogflowCredentials;
+import io.audiohook.connector.assist.StreamLimits;
+import io.audiohook.connector.retry.Backoff;
+import com.google.auth.oauth2.GoogleCredentials;
 import io.audiohook.connector.assist.DialogflowEndpoint;
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.RecentAssistEvents;
@@ -41,7 +45,10 @@ public class AssistBackend {
             "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
 
     private final Optional<AssistCallFactory> factory;
+    private final Optional<DialogflowCredentials> credentials;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService gax;
+    private final ScheduledExecutorService credentialLookups;
 
     AssistBackend(ConnectorConfig config, AssistEventSink sink, MeterRegistry meters) {
         ConnectorConfig.Assist assist = config.assist();
@@ -54,17 +61,48 @@ public class AssistBackend {
         if (profile.isEmpty()) {
             LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are only recorded");
             factory = Optional.empty();
+            credentials = Optional.empty();
             scheduler = null;
+            gax = null;
+            credentialLookups = null;
             return;
         }
         ProfileName name = ProfileName.parse(profile.get());
         AssistSettings settings = settings(assist, name);
-        scheduler = timers();
-        DialogflowClients clients = new DialogflowClients(() -> endpoint(assist, name));
+        scheduler = threads("assist-timer", 2);
+        gax = threads("dialogflow-gax", 1);
+        credentialLookups = threads("dialogflow-credentials", 1);
+        credentials = needsCredentials(assist) ? Optional.of(new DialogflowCredentials(
+                GoogleCredentials::getApplicationDefault, credentialLookups, System::nanoTime).start())
+                : Optional.empty();
+        DialogflowClients clients = new DialogflowClients(() -> endpoint(assist, name), channelSettings(assist),
+                () -> credentials.orElseThrow(() -> new IllegalStateException("no credentials for " + name))
+                        .provider(),
+                gax, settings.streaming().limits().deadline());
+        MicrometerAssistMetrics metrics = new MicrometerAssistMetrics(meters);
+        metrics.bindChannels(clients::channelStats);
+        credentials.ifPresent(c -> metrics.bindCredentialFailures(c::failures));
         factory = Optional.of(new AssistCallFactory(
-                new AssistRuntime(settings, clients, sink, scheduler, AssistRuntime.Latencies.create(new MicrometerAssistMetrics(meters))),
+                new AssistRuntime(settings, clients, sink, scheduler, AssistRuntime.Latencies.create(metrics)),
                 config.sessions().recorded()));
         LOG.infof("Agent Assist with conversation profile %s", name.name());
+    }
+
+    /** The credentials Dialogflow calls carry, when the endpoint is Google's (TLS); none for an emulator. */
+    public Optional<DialogflowCredentials> credentials() {
+        return credentials;
+    }
+
+    /** TLS endpoints are authenticated; only an emulator (in-process or plaintext) is not. */
+    static boolean needsCredentials(ConnectorConfig.Assist assist) {
+        if (assist.endpoint().isPresent()) {
+            return !assist.plaintext();
+        }
+        return !emulated(assist);
+    }
+
+    static DialogflowClients.ChannelSettings channelSettings(ConnectorConfig.Assist a) {
+        return new DialogflowClients.ChannelSettings(a.maxStreamsPerChannel(), a.maxChannels(), a.channelIdleClose());
     }
 
     public Optional<AssistCallFactory> factory() {
@@ -72,11 +110,16 @@ public class AssistBackend {
     }
 
     static AssistSettings settings(ConnectorConfig.Assist a, ProfileName profile) {
-        return new AssistSettings(profile, a.model().map(String::trim).filter(m -> !m.isEmpty()), a.chunk(),
-                a.catchUpRate(), a.streamDeadline(), a.recycleAfter(), a.recycleMax(), a.lookback(),
-                a.backoffInitial(), a.backoffMax(), a.resourceExhaustedBackoff(), a.resourceExhaustedRetries(),
-                a.healthyStream(), a.preSetupBuffer(), a.finalResultsTimeout(), a.completionGrace(),
-                a.maxPendingCompletions());
+        StreamLimits defaults = StreamLimits.defaults(a.extendedStreaming());
+        StreamLimits limits = new StreamLimits(a.recycleAfter().orElse(defaults.recycleAfter()),
+                a.recycleMax().orElse(defaults.recycleMax()), a.streamDeadline().orElse(defaults.deadline()));
+        return new AssistSettings(profile, a.model().map(String::trim).filter(m -> !m.isEmpty()),
+                new AssistSettings.Streaming(a.chunk(), a.catchUpRate(), a.extendedStreaming(), limits, a.lookback(),
+                        a.streamStartTimeout()),
+                new AssistSettings.Retry(Backoff.exponential(a.backoffInitial(), a.backoffMax()),
+                        Backoff.exponential(a.resourceExhaustedBackoff(), a.resourceExhaustedBackoffMax()),
+                        a.healthyStream()),
+                a.preSetupBuffer(), a.finalResultsTimeout(), a.completionGrace(), a.maxPendingCompletions());
     }
 
     /**
@@ -104,14 +147,14 @@ public class AssistBackend {
         return ConfigProvider.getConfig().getValue(key, Integer.class);
     }
 
-    private static ScheduledExecutorService timers() {
+    private static ScheduledExecutorService threads(String name, int count) {
         AtomicInteger n = new AtomicInteger();
         ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "assist-timer-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, threads);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(count, threads);
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }
@@ -121,6 +164,8 @@ public class AssistBackend {
         factory.ifPresent(AssistCallFactory::close);
         if (scheduler != null) {
             scheduler.shutdownNow();
+            gax.shutdownNow();
+            credentialLookups.shutdownNow();
         }
     }
 

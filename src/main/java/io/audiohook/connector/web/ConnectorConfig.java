@@ -155,17 +155,37 @@ public interface ConnectorConfig {
         @WithDefault("2.0")
         double catchUpRate();
 
-        /** gRPC deadline of every stream, a little above {@code recycle-max}. */
-        @WithDefault("125s")
-        Duration streamDeadline();
+        /**
+         * {@code enable_extended_streaming}: 3-minute streams, so about half as many streams per call-minute
+         * (Preview; the conversation must be in the Agent Assist stage, which the connector's are).
+         */
+        @WithDefault("false")
+        boolean extendedStreaming();
 
-        /** Past this (audio sent or wall time, the larger), a stream is replaced after its next final result. */
-        @WithDefault("90s")
-        Duration recycleAfter();
+        /** gRPC deadline of every stream; by default a little above {@code recycle-max} (125 s, extended 185 s). */
+        Optional<Duration> streamDeadline();
 
-        /** Past this, a stream is replaced at once. */
-        @WithDefault("110s")
-        Duration recycleMax();
+        /** Past this (audio sent or wall time, the larger), a stream is replaced after its next final result (90 s, extended 150 s). */
+        Optional<Duration> recycleAfter();
+
+        /** Past this, a stream is replaced at once (110 s, extended 170 s). */
+        Optional<Duration> recycleMax();
+
+        /** A stream not ready to take audio this long after it opened (no free slot on its connection) is tried again. */
+        @WithDefault("5s")
+        Duration streamStartTimeout();
+
+        /** Streams one gRPC channel (one HTTP/2 connection) carries at most; Google's front ends take about 100. */
+        @WithDefault("40")
+        int maxStreamsPerChannel();
+
+        /** Channels for streams at most; beyond them streams share the least loaded channel (counted, WARN). */
+        @WithDefault("64")
+        int maxChannels();
+
+        /** A stream channel without streams this long is closed (one always stays). */
+        @WithDefault("60s")
+        Duration channelIdleClose();
 
         /** At most this much audio after the last final result is replayed on a new stream (not for chirp_3). */
         @WithDefault("3s")
@@ -177,13 +197,15 @@ public interface ConnectorConfig {
         @WithDefault("5s")
         Duration backoffMax();
 
-        /** First delay after RESOURCE_EXHAUSTED, doubling per consecutive one (at most a minute). */
+        /**
+         * First delay after RESOURCE_EXHAUSTED or UNAUTHENTICATED (and between setup attempts), doubling with
+         * jitter up to {@code resource-exhausted-backoff-max}; retried as long as the call lasts.
+         */
         @WithDefault("2s")
         Duration resourceExhaustedBackoff();
 
-        /** Consecutive RESOURCE_EXHAUSTED errors retried before the participant is given up. */
-        @WithDefault("5")
-        int resourceExhaustedRetries();
+        @WithDefault("20s")
+        Duration resourceExhaustedBackoffMax();
 
         /** A stream that lived this long resets the backoff. */
         @WithDefault("10s")

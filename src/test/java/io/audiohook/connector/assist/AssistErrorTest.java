@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.web.LogCapture;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -90,7 +91,7 @@ class AssistErrorTest extends AssistCallTesting {
     }
 
     @Test
-    void resourceExhaustedIsRetriedABoundedNumberOfTimes() {
+    void anExhaustedQuotaKeepsTheAudioAndTranscribesItOnceQuotaReturns() {
         emulator.failStreams(Status.Code.RESOURCE_EXHAUSTED, 2);
         AssistCall recovered = speechCall();
         for (Participant.Role role : ROLES) {
@@ -98,20 +99,35 @@ class AssistErrorTest extends AssistCallTesting {
             assertEquals(script().get(role), finals(events, recovered.conversationName(), role));
         }
 
-        emulator.failStreams(Status.Code.RESOURCE_EXHAUSTED, 100);
-        AssistCall exhausted = speechCall();
-        emulator.reset();
-        for (Participant.Role role : ROLES) {
-            ParticipantCounters counters = exhausted.counters(role).orElseThrow();
-            // two retries (the test profile's bound), then the participant is given up
-            assertEquals(Map.of("RESOURCE_EXHAUSTED", 2L), counters.restarts(), role + ": " + counters);
-            assertEquals(3, counters.streamsOpened());
-            assertEquals("STOPPED", exhausted.state(role).orElseThrow());
-            assertEquals(0, emulated(exhausted, role).audioBytes());
-            // what went into the refused streams before the refusal arrived is sent, the rest counted as dropped
-            assertEquals(counters.bytesReceived() + counters.lookbackReplayed(),
-                    counters.bytesSent() + counters.bytesDropped(), "counted, not silently lost");
-            assertTrue(counters.bytesDropped() > 0);
+        // the project's quota is used up for longer than a few retries: the audio waits, nothing is given up
+        emulator.setStreamsPerMinute(0);
+        try (LogCapture logs = LogCapture.start()) {
+            AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
+            await(client.open());
+            await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
+            AssistCall waiting = assistCall(client);
+            AssistTesting.eventually("every participant retried a few times", () -> ROLES.stream()
+                    .allMatch(r -> waiting.counters(r).orElseThrow().restarts("RESOURCE_EXHAUSTED") >= 3));
+            for (Participant.Role role : ROLES) {
+                assertEquals("RESTARTING", waiting.state(role).orElseThrow(), "still trying, not stopped");
+            }
+            emulator.setStreamsPerMinute(10_000); // quota is back
+            await(client.close("end"));
+            assertConformant(client);
+            assertEquals(List.of("opened", "closed"), types(client));
+            Map<Participant.Role, List<String>> script = script();
+            for (Participant.Role role : ROLES) {
+                ParticipantCounters counters = waiting.counters(role).orElseThrow();
+                assertEquals(0, counters.bytesDropped(), role + ": kept within the bound: " + counters);
+                assertEquals(counters.bytesReceived() + counters.lookbackReplayed(), counters.bytesSent(),
+                        role + ": every byte accounted for: " + counters);
+                assertEquals(SPEECH_BYTES_PER_CHANNEL, emulated(waiting, role).audioBytes(),
+                        role + ": the accepted stream got all of it");
+                assertEquals(script.get(role), finals(events, waiting.conversationName(), role), role + " transcript");
+            }
+            List<LogCapture.Line> warnings = logs.matching(java.util.logging.Level.WARNING, "RESOURCE_EXHAUSTED")
+                    .stream().filter(l -> client.config().sessionId().equals(l.mdc().get("sessionId"))).toList();
+            assertEquals(1, warnings.size(), "one WARN per call, not per retry: " + warnings);
         }
     }
 

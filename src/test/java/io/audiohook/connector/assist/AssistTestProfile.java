@@ -19,7 +19,7 @@ public class AssistTestProfile implements QuarkusTestProfile {
                 "connector.assist.backoff-initial", "50ms",
                 "connector.assist.backoff-max", "400ms",
                 "connector.assist.resource-exhausted-backoff", "100ms",
-                "connector.assist.resource-exhausted-retries", "2",
+                "connector.assist.resource-exhausted-backoff-max", "400ms",
                 "connector.assist.final-results-timeout", "3s");
     }
 }

@@ -1,14 +1,20 @@
 package io.audiohook.connector.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.audiohook.connector.redis.Resp;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Plays Google's UI connector with one agent desktop joined to every call, so the connector really PUBLISHes: a
  * subscriber ({@code PSUBSCRIBE <id>:*}, one reader thread that only counts) and {@code SET <conversation key> <id>}
- * for each call before it opens, as the UI connector does on {@code join-conversation}.
+ * for each call before it opens, as the UI connector does on {@code join-conversation}. It also notes which roles
+ * of each call got a final transcript line, so a run can tell how many calls were really transcribed.
  */
 final class DesktopDouble implements AutoCloseable {
     static final String PROJECT = "emulated-project";
@@ -16,7 +22,10 @@ final class DesktopDouble implements AutoCloseable {
     private final String id = "bench-desktop-" + System.nanoTime();
     private final Resp commands;
     private final Resp subscriber;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final AtomicLong received = new AtomicLong();
+    /** Genesys conversation id → roles with at least one final recognition result. */
+    private final Map<String, Set<String>> finals = new ConcurrentHashMap<>();
     private final String project;
     private volatile boolean closed;
 
@@ -50,10 +59,33 @@ final class DesktopDouble implements AutoCloseable {
             try {
                 if (subscriber.read() instanceof List<?> parts && parts.size() == 4 && "pmessage".equals(parts.get(0))) {
                     received.incrementAndGet();
+                    noteFinal(String.valueOf(parts.get(3)));
                 }
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /** Roles of the call that got a final transcript line. */
+    Set<String> transcribedRoles(String genesysConversationId) {
+        return finals.getOrDefault(genesysConversationId, Set.of());
+    }
+
+    private void noteFinal(String envelope) {
+        if (!envelope.contains("new-recognition-result-notification-event")) {
+            return;
+        }
+        try {
+            JsonNode e = JSON.readTree(envelope);
+            JsonNode data = JSON.readTree(e.path("data").asText());
+            if (data.path("newRecognitionResultPayload").path("isFinal").asBoolean()) {
+                String name = e.path("conversation_name").asText();
+                String id = name.substring(name.lastIndexOf("/conversations/a") + "/conversations/a".length());
+                finals.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(e.path("participant_role").asText());
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // counted as received; not a transcript line
         }
     }
 

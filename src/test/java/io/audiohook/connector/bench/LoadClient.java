@@ -2,6 +2,7 @@ package io.audiohook.connector.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiohook.connector.client.AudioEncoding;
 import io.audiohook.connector.client.AudioHookClient;
@@ -241,6 +242,8 @@ public final class LoadClient {
                 ObjectNode summary = runLoad(window);
                 Thread.sleep(1000); // the last events of the closed calls
                 summary.put("desktop_messages_received", d.received());
+                summary.put("calls_transcribed_both_roles", sessions.stream()
+                        .filter(s -> d.transcribedRoles(s.client.config().conversationId()).size() >= 2).count());
                 return summary;
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("desktop double: " + e, e);
@@ -480,6 +483,8 @@ public final class LoadClient {
         node.put("audio", o.audio.equals("speech") ? "fixture " + SPEECH + " looped (stereo PCMU)"
                 : "GeneratedSpeechLikeSource (stereo PCMU)");
         node.put("sessions_opened", opens.size());
+        ArrayNode ids = node.putArray("session_ids");
+        sessions.forEach(s -> ids.add(s.client.config().sessionId()));
         int failed = startFailed.get();
         int violations = 0;
         Map<String, AtomicInteger> violationKinds = new TreeMap<>();
@@ -571,6 +576,11 @@ public final class LoadClient {
         if (s.get("pauses_sent").asInt() + s.get("discarded_sent").asInt() > 0) {
             out.append(String.format(Locale.ROOT, "pauses %d, discarded %d%n", s.get("pauses_sent").asInt(),
                     s.get("discarded_sent").asInt()));
+        }
+        if (s.has("calls_transcribed_both_roles")) {
+            out.append(String.format(Locale.ROOT, "transcribed       %d of %d calls got final lines for both roles "
+                    + "(%d desktop messages)%n", s.get("calls_transcribed_both_roles").asLong(),
+                    s.get("sessions_opened").asInt(), s.get("desktop_messages_received").asLong()));
         }
         out.append("errors            ").append(s.get("errors")).append('\n');
         out.append(String.format(Locale.ROOT, "violations        %d %s%n", s.get("client_violations").asInt(),

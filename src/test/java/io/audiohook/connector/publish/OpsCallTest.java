@@ -22,21 +22,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.Participant;
 import io.audiohook.connector.client.WavAudioSource;
+import io.audiohook.connector.web.LogCapture;
 import io.audiohook.connector.web.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,38 +53,9 @@ class OpsCallTest {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = io.audiohook.connector.redis.RedisServerResource.PORT_KEY)
     int redisPort;
 
-    record Line(Level level, String message, Map<String, String> mdc) {
-    }
-
-    static final class Capture extends Handler {
-        final List<Line> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getMessage();
-            if (record instanceof ExtLogRecord ext) {
-                message = ext.getFormattedMessage();
-                lines.add(new Line(record.getLevel(), message + " " + String.valueOf(record.getThrown()),
-                        ext.getMdcCopy()));
-            } else {
-                lines.add(new Line(record.getLevel(), message + " " + String.valueOf(record.getThrown()), Map.of()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void aCallShowsInTheMetricsAndLeaksNothingToTheLogs() throws Exception {
-        Capture capture = new Capture();
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
+        LogCapture capture = LogCapture.start();
         Participant caller = new Participant(UUID.randomUUID().toString(), "+1-555-0142-9876", "Zebulon Quigglesworth",
                 "+1-800-0199-4321");
         String correlation = UUID.randomUUID().toString();
@@ -107,13 +74,13 @@ class OpsCallTest {
                     () -> PublishTesting.hasFinished(ui.received(c.fullName())));
             Thread.sleep(500); // the end-of-session counters
         } finally {
-            root.removeHandler(capture);
+            capture.close();
         }
 
         String sessionId = client.config().sessionId();
         List<String> secrets = new ArrayList<>(List.of(caller.ani(), caller.aniName(), caller.dnis(), KEY, SECRET));
         secrets.addAll(scriptLines());
-        for (Line line : capture.lines) {
+        for (LogCapture.Line line : capture.lines()) {
             if (line.level().intValue() < Level.INFO.intValue()) {
                 continue;
             }
@@ -121,8 +88,8 @@ class OpsCallTest {
                 assertTrue(!line.message().contains(secret), "logged at " + line.level() + ": " + line.message());
             }
         }
-        List<Line> mine = capture.lines.stream().filter(l -> sessionId.equals(l.mdc().get("sessionId"))).toList();
-        assertTrue(mine.size() >= 2, "the session's lines carry its id in the MDC: " + capture.lines);
+        List<LogCapture.Line> mine = capture.lines().stream().filter(l -> sessionId.equals(l.mdc().get("sessionId"))).toList();
+        assertTrue(mine.size() >= 2, "the session's lines carry its id in the MDC: " + capture.lines());
         assertTrue(mine.stream().allMatch(l -> correlation.equals(l.mdc().get("correlationId"))), mine.toString());
         assertTrue(mine.stream().anyMatch(l -> client.config().conversationId().equals(l.mdc().get("conversationId"))),
                 mine.toString());

@@ -3,56 +3,34 @@ package io.audiohook.connector.web.health;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.jboss.logging.Logger;
 
-import com.google.auth.oauth2.GoogleCredentials;
-
+import io.audiohook.connector.assist.DialogflowCredentials;
+import io.audiohook.connector.web.AssistBackend;
 import io.audiohook.connector.web.ConnectorConfig;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * Not ready unless Agent Assist can work: a conversation profile is configured and, unless the emulator or a
- * plaintext endpoint is used, Application Default Credentials are found. The credentials are looked up once, at
- * startup on a thread of its own (the lookup may read files or ask the metadata server), and the result is cached.
- * An instance that serves only the Dialogflow emulator (no profile, emulator on) is ready without either.
+ * Not ready unless Agent Assist can work: a conversation profile is configured and, when Dialogflow is reached
+ * over TLS (Google, or an emulator served like Google), its credentials give access tokens. The credentials are
+ * the ones every call uses ({@link DialogflowCredentials}): looked up once off the event loops, and asked for a
+ * token without waiting at each probe, so readiness goes DOWN while the token source (the metadata server on
+ * Cloud Run) fails and UP again when it answers. An instance that serves only the Dialogflow emulator (no
+ * profile, emulator on) is ready without either.
  */
 @Readiness
 @ApplicationScoped
 public class DialogflowReadiness implements HealthCheck {
-    private static final Logger LOG = Logger.getLogger(DialogflowReadiness.class);
     static final String NAME = "dialogflow";
 
     @Inject
     ConnectorConfig config;
-
-    /** null until the lookup finished; then empty when found, else why not. */
-    private volatile Optional<String> credentialsProblem;
-
-    void onStart(@Observes StartupEvent event) {
-        if (!needsCredentials()) {
-            credentialsProblem = Optional.empty();
-            return;
-        }
-        Thread lookup = new Thread(() -> {
-            try {
-                GoogleCredentials.getApplicationDefault();
-                credentialsProblem = Optional.empty();
-                LOG.info("Application Default Credentials found");
-            } catch (Exception | LinkageError e) {
-                credentialsProblem = Optional.of("Application Default Credentials not found");
-                LOG.warnf("Application Default Credentials not found (%s): not ready", e.getClass().getSimpleName());
-            }
-        }, "adc-lookup");
-        lookup.setDaemon(true);
-        lookup.start();
-    }
+    @Inject
+    AssistBackend assist;
 
     private Optional<String> profile() {
         return config.assist().conversationProfile().map(String::trim).filter(p -> !p.isEmpty());
@@ -62,33 +40,22 @@ public class DialogflowReadiness implements HealthCheck {
         return ConfigProvider.getConfig().getOptionalValue("connector.emulator.enabled", Boolean.class).orElse(false);
     }
 
-    private boolean needsCredentials() {
-        ConnectorConfig.Assist assist = config.assist();
-        if (profile().isEmpty() || assist.emulator()) {
-            return false;
-        }
-        if (assist.endpoint().isPresent()) {
-            return !assist.plaintext();
-        }
-        return !emulatorServed();
-    }
-
     @Override
     public HealthCheckResponse call() {
-        if (profile().isEmpty()) {
-            if (emulatorServed()) {
+        if (assist.factory().isEmpty()) {
+            if (profile().isEmpty() && emulatorServed()) {
                 return HealthCheckResponse.named(NAME).up().withData("assist", "emulator only").build();
             }
             return HealthCheckResponse.named(NAME).down()
                     .withData("error", "no conversation profile (CONVERSATION_PROFILE_NAME)").build();
         }
-        Optional<String> problem = credentialsProblem;
-        if (problem == null) {
-            return HealthCheckResponse.named(NAME).down().withData("error", "looking up credentials").build();
+        Optional<DialogflowCredentials> credentials = assist.credentials();
+        if (credentials.isEmpty()) {
+            return HealthCheckResponse.named(NAME).up().withData("credentials", "none needed").build();
         }
-        return problem.map(p -> HealthCheckResponse.named(NAME).down().withData("error", p).build())
-                .orElseGet(() -> HealthCheckResponse.named(NAME).up()
-                        .withData("credentials", needsCredentials() ? "application default" : "none needed")
+        return credentials.get().problem()
+                .map(p -> HealthCheckResponse.named(NAME).down().withData("error", p).build())
+                .orElseGet(() -> HealthCheckResponse.named(NAME).up().withData("credentials", "application default")
                         .build());
     }
 }

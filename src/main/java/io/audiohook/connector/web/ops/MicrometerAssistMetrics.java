@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.audiohook.connector.assist.AssistMetrics;
+import io.audiohook.connector.assist.ChannelStats;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -19,12 +24,21 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     public static final String RESPONSE_TO_EVENT = "audiohook.assist.response.to.event";
     public static final String RESTARTS = "audiohook.assist.stream.restarts";
     public static final String RECYCLES = "audiohook.assist.stream.recycles";
+    public static final String STREAMS_OPENED = "audiohook.assist.streams.opened";
+    public static final String STALLS = "audiohook.assist.stream.stalls";
+    public static final String GIVE_UPS = "audiohook.assist.giveups";
+    public static final String CHANNELS = "audiohook.assist.channels";
 
     private final MeterRegistry registry;
     private final Timer audioToRequest;
     private final Timer responseToEvent;
     private final Counter recycles;
+    private final Counter streamsOpened;
+    private final Counter stalls;
+    private final Counter languageFallbacks;
+    private final Counter slowdowns;
     private final Map<String, Counter> restarts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> giveUps = new ConcurrentHashMap<>();
 
     public MicrometerAssistMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +48,33 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                 "a Dialogflow streaming response arriving until its event is handed to the publisher");
         recycles = Counter.builder(RECYCLES).description("Dialogflow streams replaced before their duration limit")
                 .register(registry);
+        streamsOpened = Counter.builder(STREAMS_OPENED)
+                .description("StreamingAnalyzeContent streams opened (each counts against the per-minute quota)")
+                .register(registry);
+        stalls = Counter.builder(STALLS)
+                .description("Dialogflow streams abandoned because they never became ready (no free slot)")
+                .register(registry);
+        languageFallbacks = Counter.builder("audiohook.assist.language.fallbacks")
+                .description("Call languages Dialogflow refused, replaced by the profile's").register(registry);
+        slowdowns = Counter.builder("audiohook.assist.pace.slowdowns")
+                .description("Participants Dialogflow found too fast, now sending at real time").register(registry);
+    }
+
+    /** Channels of the stream pool, the streams they carry, and the busiest one's streams. */
+    public void bindChannels(Supplier<ChannelStats> stats) {
+        Gauge.builder(CHANNELS, () -> stats.get().channels()).description("gRPC channels open for Dialogflow streams")
+                .register(registry);
+        Gauge.builder(CHANNELS + ".streams", () -> stats.get().streams())
+                .description("Dialogflow streams open over the stream channels").register(registry);
+        Gauge.builder(CHANNELS + ".busiest.streams", () -> stats.get().busiest())
+                .description("Streams on the busiest stream channel").register(registry);
+        FunctionCounter.builder(CHANNELS + ".overcommitted", stats, s -> s.get().overCap())
+                .description("Streams placed on a full channel because every channel was full").register(registry);
+    }
+
+    public void bindCredentialFailures(LongSupplier failures) {
+        FunctionCounter.builder("audiohook.assist.credential.failures", failures, LongSupplier::getAsLong)
+                .description("Requests for a Dialogflow access token that failed").register(registry);
     }
 
     /**
@@ -66,5 +107,32 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     @Override
     public void recycle() {
         recycles.increment();
+    }
+
+    @Override
+    public void streamOpened() {
+        streamsOpened.increment();
+    }
+
+    @Override
+    public void stall() {
+        stalls.increment();
+    }
+
+    @Override
+    public void giveUp(String reason) {
+        giveUps.computeIfAbsent(reason, r -> Counter.builder(GIVE_UPS)
+                .description("Participants whose Agent Assist stopped for good, by the gRPC code that stopped it")
+                .tag("reason", r).register(registry)).increment();
+    }
+
+    @Override
+    public void languageFallback() {
+        languageFallbacks.increment();
+    }
+
+    @Override
+    public void slowDown() {
+        slowdowns.increment();
     }
 }

@@ -1,0 +1,135 @@
+package io.audiohook.connector.assist;
+
+import java.time.Duration;
+
+import io.audiohook.connector.audio.SampleFormat;
+
+/**
+ * One participant's audio between Genesys and its current stream: the bounded backlog, the look-back of what the
+ * current stream carried, the pacer, and the byte accounting ({@code received + replayed = sent + dropped +
+ * waiting}). Not thread-safe: its {@link ParticipantStream} guards it.
+ */
+final class ParticipantAudio {
+    private final SampleFormat format;
+    private final ParticipantCounters counters;
+    private final AssistRuntime.Latencies latencies;
+    private final int bytesPerSecond;
+    private final int chunkBytes;
+    private final int lookbackBytes;
+    private final AudioBacklog backlog;
+    private final LookbackRing ring;
+    private final Pacer pacer;
+
+    ParticipantAudio(SampleFormat format, AssistSettings settings, ParticipantCounters counters,
+            AssistRuntime.Latencies latencies, long nowNanos) {
+        this.format = format;
+        this.counters = counters;
+        this.latencies = latencies;
+        AssistSettings.Streaming streaming = settings.streaming();
+        this.bytesPerSecond = 8000 * format.bytesPerSample();
+        this.chunkBytes = Math.max(format.bytesPerSample(), bytesFor(streaming.chunk()));
+        this.lookbackBytes = bytesFor(streaming.lookback());
+        this.backlog = new AudioBacklog(Math.max(chunkBytes, bytesFor(settings.preSetupBuffer())));
+        this.ring = new LookbackRing(lookbackBytes);
+        this.pacer = new Pacer(bytesPerSecond, streaming.catchUpRate(), Math.max(4 * chunkBytes, bytesPerSecond / 2),
+                nowNanos);
+    }
+
+    private int bytesFor(Duration d) {
+        long samples = d.toNanos() * 8000 / 1_000_000_000L;
+        return (int) Math.min(Integer.MAX_VALUE / 2, samples * format.bytesPerSample());
+    }
+
+    int bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    int bytesPerSample() {
+        return format.bytesPerSample();
+    }
+
+    /** Audio from Genesys; the oldest is dropped (and counted) beyond the bound. */
+    void received(byte[] data, long arrivalNanos) {
+        counters.bytesReceived.addAndGet(data.length);
+        drop(backlog.add(data, arrivalNanos));
+    }
+
+    /** Audio from Genesys that no stream will ever take (the participant stopped). */
+    void refused(byte[] data) {
+        counters.bytesReceived.addAndGet(data.length);
+        counters.bytesDropped.addAndGet(data.length);
+    }
+
+    int waiting() {
+        return backlog.size();
+    }
+
+    /** The size of the next request: a whole chunk, or with {@code flushTail} whatever is left; 0 for nothing. */
+    int nextChunk(boolean flushTail) {
+        int size = backlog.size();
+        return size >= chunkBytes || (flushTail && size > 0) ? Math.min(chunkBytes, size) : 0;
+    }
+
+    /** @return 0 if {@code n} bytes may go now, else how long the pacer wants to wait */
+    long waitNanos(int n, long nowNanos) {
+        return pacer.waitNanos(n, nowNanos);
+    }
+
+    /** Takes the next {@code n} bytes for {@code attempt}: paced, kept for look-back, counted once sent. */
+    byte[] take(int n, long nowNanos) {
+        byte[] chunk = backlog.take(n, arrival -> latencies.audioToSend(nowNanos - arrival));
+        pacer.take(n);
+        ring.write(chunk);
+        return chunk;
+    }
+
+    /** @param replayed how many of the bytes were look-back copies, as {@link #replayAtHead()} said before taking */
+    void sent(StreamAttempt attempt, int n, int replayed) {
+        counters.bytesSent.addAndGet(n);
+        counters.lookbackReplayed.addAndGet(replayed);
+        attempt.bytesOnStream += n;
+    }
+
+    int replayAtHead() {
+        return backlog.replayAtHead();
+    }
+
+    /** A new stream starts with an empty look-back. */
+    void streamOpened() {
+        ring.clear();
+    }
+
+    /** Replays what {@code attempt} carried after its last final result (at most the look-back) on the next stream. */
+    void replayAfterLastFinal(StreamAttempt attempt, boolean modelAllowsReplay) {
+        if (!modelAllowsReplay || lookbackBytes == 0) {
+            return;
+        }
+        drop(backlog.addFirst(ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes))));
+    }
+
+    /** From now on a backlog drains at real time (Dialogflow said the audio came too fast). */
+    void realTimeOnly() {
+        pacer.setRate(1.0);
+    }
+
+    long drainNanos() {
+        return pacer.drainNanos(backlog.size());
+    }
+
+    /** Nothing waiting will be sent: counted as dropped, replayed copies excepted. */
+    void discard() {
+        drop(backlog.clear());
+    }
+
+    void drop(long bytes) {
+        if (bytes > 0) {
+            counters.bytesDropped.addAndGet(bytes);
+        }
+    }
+
+    /** The stream's age for the duration limit: audio sent on it, or wall time if that is larger. */
+    long age(StreamAttempt attempt, long nowNanos) {
+        long audioNanos = attempt.bytesOnStream * 1_000_000_000L / bytesPerSecond;
+        return Math.max(audioNanos, nowNanos - attempt.openedNanos);
+    }
+}

@@ -1,0 +1,104 @@
+package io.audiohook.connector.assist;
+
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
+import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+
+/**
+ * One StreamingAnalyzeContent call of a participant: what it carried, where its last final result ended, and the
+ * utterance id its results share. Its transport callbacks go to the owning {@link ParticipantStream}, which
+ * guards every field here with its monitor.
+ */
+final class StreamAttempt implements StreamTransport.Callbacks {
+
+    /** The owner's side of the callbacks. */
+    interface Owner {
+        void onResponse(StreamAttempt attempt, StreamingAnalyzeContentResponse response, long receivedNanos);
+
+        void onError(StreamAttempt attempt, Throwable error);
+
+        void onComplete(StreamAttempt attempt);
+
+        /** A new utterance id, unique within the participant. */
+        String nextUtteranceId();
+    }
+
+    final int id;
+    final long openedNanos;
+    private final Owner owner;
+    private final Timers timers;
+    StreamTransport.Call call;
+    /** The transport took audio at least once: a later wait is back-pressure, not a stall. */
+    boolean everReady;
+    long bytesOnStream;
+    /** Offset, in bytes of this stream's audio, where the last final result ended. */
+    long lastFinalEndBytes;
+    private String utteranceId;
+
+    StreamAttempt(int id, long openedNanos, Owner owner, Timers timers) {
+        this.id = id;
+        this.openedNanos = openedNanos;
+        this.owner = owner;
+        this.timers = timers;
+    }
+
+    String utteranceId() {
+        if (utteranceId == null) {
+            utteranceId = owner.nextUtteranceId();
+        }
+        return utteranceId;
+    }
+
+    /** The utterance is over; @param bytesPerSecond of one channel, @param bytesPerSample of the format */
+    void finalResult(StreamingRecognitionResult result, int bytesPerSecond, int bytesPerSample) {
+        utteranceId = null;
+        long end = bytesOnStream;
+        if (result.hasSpeechEndOffset()) {
+            com.google.protobuf.Duration offset = result.getSpeechEndOffset();
+            end = offset.getSeconds() * bytesPerSecond + (long) offset.getNanos() * bytesPerSecond / 1_000_000_000L;
+            end -= end % bytesPerSample;
+        }
+        lastFinalEndBytes = Math.max(lastFinalEndBytes, Math.min(end, bytesOnStream));
+    }
+
+    /** @return false if the call refused the message (it failed; its error callback follows) */
+    boolean send(StreamingAnalyzeContentRequest request) {
+        try {
+            call.send(request);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    void halfClose() {
+        try {
+            call.halfClose();
+        } catch (RuntimeException e) {
+            // already failed: its error callback says so
+        }
+    }
+
+    void cancel() {
+        try {
+            call.cancel();
+        } catch (RuntimeException e) {
+            // already over
+        }
+    }
+
+    @Override
+    public void onResponse(StreamingAnalyzeContentResponse response) {
+        owner.onResponse(this, response, timers.nanoTime());
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        owner.onError(this, error);
+    }
+
+    @Override
+    public void onComplete() {
+        owner.onComplete(this);
+    }
+}
