@@ -57,6 +57,28 @@ class AssistCompletionTest extends AssistCallTesting {
     }
 
     @Test
+    void theConversationIsCompletedWhenClosedGoesOutEvenIfTheClientLingers() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()).autoRespond(false));
+        await(client.open());
+        for (byte[] frame : speechFrames(200, 1000)) {
+            await(client.sendAudio(frame));
+        }
+        AssistCall call = assistCall(client);
+        AssistTesting.awaitReady(client, call);
+        await(client.close("end"));
+        long closed = System.nanoTime();
+        eventually("completed after closed", () -> conversation(call).state() == Conversation.LifecycleState.COMPLETED);
+        long took = (System.nanoTime() - closed) / 1_000_000;
+        assertTrue(took < 2000, "completion follows the close transaction, not the socket: " + took + " ms");
+        assertTrue(!client.closeFuture().isDone(), "the client still holds its socket open");
+        eventually("FINISHED published", () -> events.events(call.conversationName(), ConversationLifecycle.class)
+                .stream().anyMatch(e -> e.type() == ConversationEvent.Type.CONVERSATION_FINISHED));
+        // a client that lingers after closed has its socket closed by the server
+        client.awaitClose(Duration.ofSeconds(10));
+        assertEquals(1, conversation(call).completions(), "completed once");
+    }
+
+    @Test
     void socketLossLeavesTheConversationOpenForTheGrace() {
         endingThatKeepsTheConversationOpen(AudioHookClient::abort);
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * for each call before it opens, as the UI connector does on {@code join-conversation}. It also notes which roles
  * of each call got a final transcript line, so a run can tell how many calls were really transcribed.
  */
-final class DesktopDouble implements AutoCloseable {
-    static final String PROJECT = "emulated-project";
+public final class DesktopDouble implements AutoCloseable {
+    public static final String PROJECT = "emulated-project";
 
     private final String id = "bench-desktop-" + System.nanoTime();
     private final Resp commands;
@@ -29,7 +29,7 @@ final class DesktopDouble implements AutoCloseable {
     private final String project;
     private volatile boolean closed;
 
-    DesktopDouble(String host, int port, String project) throws IOException {
+    public DesktopDouble(String host, int port, String project) throws IOException {
         this.project = project;
         commands = Resp.connect(host, port);
         subscriber = Resp.connect(host, port);
@@ -46,7 +46,7 @@ final class DesktopDouble implements AutoCloseable {
     }
 
     /** The key the connector looks up: the Agent Assist conversation name without location. */
-    void join(String genesysConversationId) throws IOException {
+    public void join(String genesysConversationId) throws IOException {
         commands.call("SET", "projects/" + project + "/conversations/a" + genesysConversationId, id);
     }
 
@@ -68,7 +68,7 @@ final class DesktopDouble implements AutoCloseable {
     }
 
     /** Roles of the call that got a final transcript line. */
-    Set<String> transcribedRoles(String genesysConversationId) {
+    public Set<String> transcribedRoles(String genesysConversationId) {
         return finals.getOrDefault(genesysConversationId, Set.of());
     }
 

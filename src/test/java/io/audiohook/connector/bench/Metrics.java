@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Prometheus text exposition, just enough for the benchmark: series to value, and histogram buckets. */
-final class Metrics {
+public final class Metrics {
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     private Metrics() {
     }
 
     /** Every sample line as {@code name{labels}} (exactly as printed) to its value. */
-    static Map<String, Double> parse(String text) {
+    public static Map<String, Double> parse(String text) {
         Map<String, Double> series = new HashMap<>();
         for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {

@@ -1,0 +1,237 @@
+package io.audiohook.connector.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
+import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
+
+import io.audiohook.connector.audio.SampleFormat;
+import io.audiohook.connector.log.LogContext;
+import io.audiohook.connector.retry.Backoff;
+import io.grpc.Status;
+
+/** The participant state machine under a clock the test moves, against a transport the test answers. */
+class ParticipantStreamTest {
+    static final int SECOND = 8000; // µ-law bytes per second of one channel
+    static final StreamTarget TARGET = new StreamTarget("projects/p/locations/l/conversations/c",
+            "projects/p/locations/l/conversations/c/participants/u", "projects/p/locations/l/conversations/c/participants/a",
+            "fr-FR", "en-US", Optional.of("latest_long"), true);
+
+    final ManualTimers timers = new ManualTimers();
+    final FakeTransport transport = new FakeTransport();
+    final List<AssistEvent> events = new ArrayList<>();
+    final CallWarnings warnings = new CallWarnings();
+
+    static AssistSettings settings(boolean extended) {
+        return new AssistSettings(ProfileName.parse("projects/p/locations/l/conversationProfiles/x"), Optional.empty(),
+                new AssistSettings.Streaming(Duration.ofMillis(100), 2.0, extended, StreamLimits.defaults(extended),
+                        Duration.ofSeconds(3), Duration.ofSeconds(5)),
+                new AssistSettings.Retry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2, () -> 0.5),
+                        new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(20), 2.0, 0.2, () -> 0.5),
+                        Duration.ofSeconds(10)),
+                Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMinutes(5), 100);
+    }
+
+    ParticipantStream stream(boolean extended) {
+        return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, new StreamServices(
+                settings(extended), timers, transport, events::add, AssistRuntime.Latencies.create()), warnings,
+                new LogContext("s", "c", "r"));
+    }
+
+    ParticipantStream started() {
+        ParticipantStream stream = stream(false);
+        stream.start(TARGET);
+        assertEquals(ParticipantStream.State.OPENING, stream.state(), "streams open on the timer, not the caller");
+        assertEquals(0, transport.calls.size());
+        timers.runDue();
+        assertEquals(ParticipantStream.State.STREAMING, stream.state());
+        return stream;
+    }
+
+    /** {@code millis} of audio arriving in 100 ms frames over that much time. */
+    void speak(ParticipantStream stream, int millis) {
+        for (int t = 0; t < millis; t += 100) {
+            stream.audio(new byte[SECOND / 10], timers.nanoTime());
+            timers.advanceMillis(100);
+        }
+    }
+
+    @Test
+    void theFirstRequestConfiguresTheStreamAndAudioFollowsInChunks() {
+        ParticipantStream stream = started();
+        StreamingAnalyzeContentRequest config = transport.last().config();
+        assertEquals(TARGET.participantName(), config.getParticipant());
+        assertEquals(AudioEncoding.AUDIO_ENCODING_MULAW, config.getAudioConfig().getAudioEncoding());
+        assertEquals(8000, config.getAudioConfig().getSampleRateHertz());
+        assertEquals("fr-FR", config.getAudioConfig().getLanguageCode());
+        assertEquals("latest_long", config.getAudioConfig().getModel());
+        assertTrue(config.getOutputMultipleUtterances());
+        assertFalse(config.getEnableExtendedStreaming());
+        speak(stream, 1000);
+        assertEquals(SECOND, transport.last().audioBytes());
+        assertTrue(transport.last().requests.stream().skip(1).allMatch(r -> r.getInputAudio().size() == 800));
+    }
+
+    @Test
+    void extendedStreamingAsksForIt() {
+        ParticipantStream stream = stream(true);
+        stream.start(TARGET);
+        timers.runDue();
+        assertTrue(transport.last().config().getEnableExtendedStreaming());
+    }
+
+    @Test
+    void aBacklogDrainsAtTheCatchUpRate() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[10 * SECOND], timers.nanoTime()); // 10 s arrive before setup is done
+        stream.start(TARGET);
+        timers.runDue();
+        long atOnce = transport.last().audioBytes();
+        assertTrue(atOnce <= SECOND / 2, "only the burst goes at once: " + atOnce);
+        timers.advanceMillis(2000);
+        long afterTwoSeconds = transport.last().audioBytes();
+        assertTrue(afterTwoSeconds <= atOnce + 2 * 2 * SECOND + 800, "2× real time at most: " + afterTwoSeconds);
+        assertTrue(afterTwoSeconds >= atOnce + 2 * 2 * SECOND - 1600, "and no slower: " + afterTwoSeconds);
+    }
+
+    @Test
+    void anExhaustedQuotaIsRetriedAllCallLongWithTheAudioKept() {
+        ParticipantStream stream = started();
+        for (int i = 0; i < 8; i++) {
+            speak(stream, 1000);
+            // Dialogflow refuses each new stream as soon as it sees its configuration
+            transport.last().fail(Status.Code.RESOURCE_EXHAUSTED, "Quota exceeded for quota metric ...");
+            assertEquals(ParticipantStream.State.RESTARTING, stream.state(), "retry " + i);
+            int before = transport.calls.size();
+            while (transport.calls.size() == before) {
+                timers.advanceMillis(100);
+            }
+        }
+        assertEquals(9, transport.calls.size(), "a new stream after every refusal, none given up");
+        assertEquals(8, stream.counters().restarts("RESOURCE_EXHAUSTED"));
+        assertTrue(warnings.said("wait-RESOURCE_EXHAUSTED"), "said once at WARN");
+        // the quota is back: the stream carries the audio kept meanwhile (bounded by 30 s)
+        timers.advanceMillis(30_000);
+        ParticipantCounters c = stream.counters();
+        assertEquals(8 * SECOND, c.bytesReceived());
+        assertEquals(c.bytesReceived() + c.lookbackReplayed(), c.bytesSent() + c.bytesDropped() + stream.waiting(),
+                "every byte accounted for: " + c);
+        assertEquals(0, c.bytesDropped(), c.toString());
+        assertEquals(8 * SECOND, transport.last().audioBytes(), "what the refused streams took is replayed");
+    }
+
+    @Test
+    void quotaWaitsBackOffWithJitterUpToTheirMaximum() {
+        ParticipantStream stream = started();
+        List<Long> waited = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int before = transport.calls.size();
+            transport.last().fail(Status.Code.RESOURCE_EXHAUSTED, "quota");
+            long t0 = timers.nanoTime();
+            while (transport.calls.size() == before) {
+                timers.advanceMillis(100);
+            }
+            waited.add((timers.nanoTime() - t0) / 1_000_000);
+        }
+        assertEquals(List.of(2000L, 4000L, 8000L, 16000L, 20000L, 20000L), waited);
+        assertEquals(ParticipantStream.State.STREAMING, stream.state());
+    }
+
+    @Test
+    void aRefusedLanguageFallsBackToTheProfilesOnceThenGivesUp() {
+        ParticipantStream stream = started();
+        transport.last().fail(Status.Code.INVALID_ARGUMENT, "The requested model is currently not supported for "
+                + "language : fr-FR.");
+        timers.runDue();
+        assertEquals("en-US", transport.last().config().getAudioConfig().getLanguageCode());
+        assertEquals(1, stream.counters().languageFallbacks());
+        assertEquals("en-US", stream.language());
+
+        transport.last().fail(Status.Code.INVALID_ARGUMENT, "something else is wrong");
+        assertEquals(ParticipantStream.State.STOPPED, stream.state());
+        assertEquals(Optional.of("INVALID_ARGUMENT"), stream.counters().gaveUp());
+        assertEquals(2, transport.calls.size());
+    }
+
+    @Test
+    void aCompletedConversationStopsTheParticipant() {
+        ParticipantStream stream = started();
+        transport.last().fail(Status.Code.FAILED_PRECONDITION, "Conversation has completed.");
+        assertEquals(ParticipantStream.State.STOPPED, stream.state());
+        speak(stream, 500);
+        assertEquals(SECOND / 2, stream.counters().bytesDropped(), "audio after the stop is counted as dropped");
+        timers.advanceMillis(60_000);
+        assertEquals(1, transport.calls.size());
+    }
+
+    @Test
+    void aStreamThatNeverBecomesReadyIsAbandonedAndTriedAgain() {
+        ParticipantStream stream = stream(false);
+        stream.start(TARGET);
+        timers.runDue();
+        FakeTransport.FakeCall stuck = transport.last();
+        stuck.ready = false;
+        speak(stream, 4900);
+        assertEquals(1, transport.calls.size(), "waiting is normal for a while");
+        speak(stream, 300);
+        assertTrue(stuck.stalled && stuck.cancelled, "told the pool, and cancelled");
+        assertEquals(1, stream.counters().stalls());
+        assertTrue(warnings.said("stall"));
+        timers.advanceMillis(200);
+        assertEquals(2, transport.calls.size());
+        speak(stream, 1000);
+        ParticipantCounters c = stream.counters();
+        assertEquals(0, c.bytesDropped(), c.toString());
+        assertEquals(c.bytesReceived(), transport.last().audioBytes() + stream.waiting(), "the audio moved over");
+    }
+
+    @Test
+    void audioThatCameTooFastSlowsTheParticipantToRealTime() {
+        ParticipantStream stream = started();
+        transport.last().fail(Status.Code.OUT_OF_RANGE,
+                "Audio data is being streamed too fast. Please stream audio data approximately at real time.");
+        stream.audio(new byte[10 * SECOND], timers.nanoTime());
+        timers.advanceMillis(200);
+        long start = transport.last().audioBytes();
+        timers.advanceMillis(4000);
+        long sent = transport.last().audioBytes() - start;
+        assertEquals(1, stream.counters().slowdowns());
+        assertTrue(sent <= 4 * SECOND + 800, "real time now: " + sent);
+    }
+
+    @Test
+    void noStreamOpensWhilePaused() {
+        ParticipantStream stream = started();
+        transport.last().fail(Status.Code.UNAVAILABLE, "connection reset");
+        stream.pause();
+        timers.advanceMillis(60_000);
+        assertEquals(1, transport.calls.size(), "the restart waits for the resume");
+        assertEquals(ParticipantStream.State.PAUSED, stream.state());
+        stream.resume();
+        timers.runDue();
+        assertEquals(2, transport.calls.size());
+    }
+
+    @Test
+    void pauseHalfClosesTheStream() {
+        ParticipantStream stream = started();
+        speak(stream, 500);
+        stream.pause();
+        assertTrue(transport.last().halfClosed);
+        timers.advanceMillis(10_000);
+        assertEquals(1, transport.calls.size());
+        stream.resume();
+        timers.runDue();
+        assertEquals(2, transport.calls.size());
+    }
+}

@@ -1,0 +1,89 @@
+package io.audiohook.connector.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) as its own process, as it runs in a
+ * container: configured by environment variables only, its output kept in a file the test can read.
+ */
+final class AppProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private AppProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts it and waits until Quarkus says it started (or fails with the process' output). */
+    static AppProcess start(String name, Map<String, String> env, List<String> jvmOptions, Path dir)
+            throws IOException, InterruptedException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " missing: the packaged-app tests run after the package phase");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        Path log = dir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("CONNECTOR_")
+                || k.equals("GOOGLE_APPLICATION_CREDENTIALS") || k.equals("GCE_METADATA_HOST"));
+        builder.environment().putAll(env);
+        AppProcess app = new AppProcess(name, builder.start(), log);
+        app.awaitLog("started in", Duration.ofSeconds(60));
+        return app;
+    }
+
+    String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void awaitLog(String text, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!output().contains(text)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": no '" + text + "' within " + wait + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
