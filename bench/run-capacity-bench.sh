@@ -2,7 +2,9 @@
 # Capacity benchmark: Redis, the Dialogflow emulator and the packaged connector, each its own process on
 # localhost, driven by the load client at a series of session counts. See bench/README.md. Usage:
 #   bench/run-capacity-bench.sh [--no-build] [--steps 100,250,500,1000] [--duration 30] [--settle 10] [--jfr] [-- LoadClient options]
-# Environment: CONNECTOR_HEAP (default 1g, -Xms = -Xmx), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS.
+# Environment: CONNECTOR_HEAP (default 1g, -Xms = -Xmx), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS,
+#   CONNECTOR_JAR / EMULATOR_JAR (default target/quarkus-app/quarkus-run.jar: another build to compare with),
+#   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota).
 # Writes bench/results/capacity-<date>.{json,svg,md}; logs go to bench/results/*-<date>.log (ignored by git).
 set -euo pipefail
 
@@ -14,13 +16,16 @@ DURATION="${DURATION:-30}"
 SETTLE="${SETTLE:-10}"
 JFR=0
 CONNECTOR_HEAP="${CONNECTOR_HEAP:-1g}"
+CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
+EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
+EMULATOR_STREAMS_PER_MINUTE="${EMULATOR_STREAMS_PER_MINUTE:-100000}"
 CONNECTOR_JAVA_OPTS="${CONNECTOR_JAVA_OPTS:-}"
 EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--Xmx512m}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 EXTRA=()
 
 usage() {
-    sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "$1"
 }
 
@@ -55,7 +60,9 @@ if ((BUILD)); then
     echo "building (./mvnw -B -q package -DskipTests) ..."
     ./mvnw -B -q package -DskipTests
 fi
-[[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "target/quarkus-app/quarkus-run.jar missing; run without --no-build" >&2; exit 1; }
+for jar in "$CONNECTOR_JAR" "$EMULATOR_JAR"; do
+    [[ -f "$jar" ]] || { echo "$jar missing; run without --no-build" >&2; exit 1; }
+done
 echo "compiling the load client ..."
 ./mvnw -B -q -o test-compile
 ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
@@ -110,7 +117,8 @@ EMULATOR_PORT=$(free_port 17000)
 # shellcheck disable=SC2086
 QUARKUS_PROFILE=emulator EMULATOR_PORT="$EMULATOR_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PUBLISH_TO_REDIS=false \
     CONNECTOR_EMULATOR_STREAM_LIMIT="${CONNECTOR_EMULATOR_STREAM_LIMIT:-120s}" \
-    java $EMULATOR_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$RESULTS/emulator-$STAMP.log" 2>&1 &
+    CONNECTOR_EMULATOR_RULES_STREAMS_PER_MINUTE="$EMULATOR_STREAMS_PER_MINUTE" \
+    java $EMULATOR_JAVA_OPTS -jar "$EMULATOR_JAR" >"$RESULTS/emulator-$STAMP.log" 2>&1 &
 PIDS+=($!); EMULATOR_PID=$!
 
 PORT=$(free_port 24000)
@@ -120,7 +128,7 @@ PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 API_KEY="$API_KEY_VALUE" CLIENT_SECRET=
     MAX_SESSIONS=$((MAX_STEP + 100)) CONVERSATION_PROFILE_NAME="$PROFILE" \
     CONNECTOR_ASSIST_ENDPOINT="127.0.0.1:$EMULATOR_PORT" CONNECTOR_ASSIST_PLAINTEXT=true \
     REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" \
-    java -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" $CONNECTOR_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar \
+    java -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" \
     >"$CONNECTOR_LOG" 2>&1 &
 PIDS+=($!); CONNECTOR_PID=$!
 
@@ -136,7 +144,7 @@ java $BENCH_JAVA_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
     -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
     io.audiohook.connector.bench.CapacityBenchmark \
     --uri "ws://127.0.0.1:$PORT/audiohook/ws" --api-key "$API_KEY_VALUE" --secret "$CLIENT_SECRET_VALUE" \
-    --metrics "http://127.0.0.1:$PORT/q/metrics" --connector-pid "$CONNECTOR_PID" --emulator-pid "$EMULATOR_PID" \
+    --metrics "http://127.0.0.1:$PORT/q/metrics" --emulator-metrics "http://127.0.0.1:$EMULATOR_PORT/q/metrics" --connector-pid "$CONNECTOR_PID" --emulator-pid "$EMULATOR_PID" \
     --redis-pid "$REDIS_PID" --desktop-redis "127.0.0.1:$REDIS_PORT" --steps "$STEPS" --duration "$DURATION" --settle "$SETTLE" --out-dir "$RESULTS" \
     --stamp "$STAMP" "${JFR_ARGS[@]}" -- "${EXTRA[@]}" || status=$?
 exit "$status"

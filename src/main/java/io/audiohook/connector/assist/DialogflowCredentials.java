@@ -138,8 +138,10 @@ public final class DialogflowCredentials {
         failures.incrementAndGet();
         String now = what + " (" + e.getClass().getSimpleName() + ")";
         if (problem == null || !problem.startsWith(what)) {
-            LOG.warnf("Dialogflow credentials: %s: %s. Dialogflow calls cannot be made until this recovers; calls "
-                    + "keep their audio for a while and retry", what, e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            int newline = message.indexOf('\n');
+            LOG.warnf("Dialogflow credentials: %s (%s). Dialogflow calls wait or fail until this recovers; calls "
+                    + "keep their audio for a while and retry", what, newline < 0 ? message : message.substring(0, newline));
         }
         problem = now;
     }

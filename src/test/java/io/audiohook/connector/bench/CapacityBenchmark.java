@@ -39,6 +39,7 @@ public final class CapacityBenchmark {
         String apiKey;
         String secret;
         URI metrics;
+        URI emulatorMetrics;
         long connectorPid = -1;
         long emulatorPid = -1;
         long redisPid = -1;
@@ -69,6 +70,7 @@ public final class CapacityBenchmark {
                     case "--api-key" -> p.apiKey = v;
                     case "--secret" -> p.secret = v;
                     case "--metrics" -> p.metrics = URI.create(v);
+                    case "--emulator-metrics" -> p.emulatorMetrics = URI.create(v);
                     case "--connector-pid" -> p.connectorPid = Long.parseLong(v);
                     case "--emulator-pid" -> p.emulatorPid = Long.parseLong(v);
                     case "--redis-pid" -> p.redisPid = Long.parseLong(v);
@@ -177,6 +179,7 @@ public final class CapacityBenchmark {
         args.addAll(p.loadArgs);
         LoadClient.Options options = LoadClient.Options.parse(args.toArray(String[]::new));
         Map<String, Double> before = scrape();
+        Map<String, Double> emulatorBefore = scrape(p.emulatorMetrics);
         Map<String, double[]> cpu = new LinkedHashMap<>();
         Map<String, Map<String, Double>> metrics = new HashMap<>();
         Memory[] live = new Memory[1];
@@ -201,6 +204,7 @@ public final class CapacityBenchmark {
         });
         Thread.sleep(2000);
         Map<String, Double> after = scrape();
+        Map<String, Double> emulatorAfter = scrape(p.emulatorMetrics);
         double window = (wall[1] - wall[0]) / 1e9;
         int streaming = summary.get("sessions_opened").asInt() - summary.get("sessions_failed").asInt();
         double callSeconds = Math.max(1e-9, streaming * window);
@@ -227,6 +231,16 @@ public final class CapacityBenchmark {
         step.put("publish_failures", delta(before, after, "connector_publish_failures_total"));
         step.put("client_frames_skipped", summary.get("audio_frames_skipped_in_window").asLong());
         step.put("sessions_failed", summary.get("sessions_failed").asInt());
+        step.put("calls_transcribed_both_roles", summary.path("calls_transcribed_both_roles").asLong(-1));
+        Map<String, Double> end = metrics.get("end");
+        step.put("stream_channels", end.getOrDefault("audiohook_assist_channels", -1.0));
+        step.put("busiest_channel_streams", end.getOrDefault("audiohook_assist_channels_busiest_streams", -1.0));
+        step.put("streams_on_channels", end.getOrDefault("audiohook_assist_channels_streams", -1.0));
+        double opened = delta(metrics.get("start"), end, "audiohook_assist_streams_opened_total");
+        step.put("streams_opened_in_window", opened);
+        step.put("streams_per_participant_minute", LoadClient.round(opened / Math.max(1e-9, 2 * callSeconds / 60), 3));
+        step.put("stream_stalls", delta(before, after, "audiohook_assist_stream_stalls_total"));
+        step.put("emulator_refusals", deltaPrefix(emulatorBefore, emulatorAfter, "dialogflow_emulator_refusals_total"));
         step.set("pong_rtt_ms", summary.get("pong_rtt_ms"));
         step.set("load_client", summary);
         System.out.println(LoadClient.text(summary));
@@ -305,8 +319,15 @@ public final class CapacityBenchmark {
     // ------------------------------------------------------------------ metrics
 
     private Map<String, Double> scrape() {
+        return scrape(p.metrics);
+    }
+
+    private Map<String, Double> scrape(URI uri) {
+        if (uri == null) {
+            return Map.of();
+        }
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(p.metrics).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return Metrics.parse(r.body());
         } catch (IOException e) {
@@ -361,19 +382,22 @@ public final class CapacityBenchmark {
         StringBuilder t = new StringBuilder();
         t.append("| sessions | connector CPU ms / call-s | RSS KB / session | heap KB / session | opened p50 / p99 ms"
                 + " | audio→request p50 / p99 ms | response→PUBLISH p50 / p99 ms | dropped frames (connector / client skipped)"
-                + " | failed | emulator / load client / redis CPU cores | connector cores | other processes cores |\n");
-        t.append("|---:|---:|---:|---:|---|---|---|---|---:|---|---:|---:|\n");
+                + " | failed | transcribed (both roles) | stream channels / busiest | streams per participant-minute"
+                + " | emulator / load client / redis CPU cores | connector cores | other processes cores |\n");
+        t.append("|---:|---:|---:|---:|---|---|---|---|---:|---:|---|---:|---|---:|---:|\n");
         for (JsonNode s : result.get("steps")) {
             JsonNode cpu = s.get("cpu_ms_per_call_second");
             JsonNode cores = s.get("cpu_cores");
             double other = cores.path("machine_busy").asDouble() - cores.path("connector").asDouble()
                     - cores.path("emulator").asDouble() - cores.path("load_client").asDouble() - cores.path("redis").asDouble();
-            t.append(String.format(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.2f / %.2f | %s | %s | %.0f / %d | %d | %.2f / %.2f / %.2f | %.2f | %.2f |%n",
+            t.append(String.format(Locale.ROOT, "| %d | %.3f | %.1f | %.1f | %.2f / %.2f | %s | %s | %.0f / %d | %d | %d | %.0f / %.0f | %.2f | %.2f / %.2f / %.2f | %.2f | %.2f |%n",
                     s.get("sessions").asInt(), cpu.path("connector").asDouble(), s.get("connector_rss_kb_per_session").asDouble(),
                     s.get("connector_heap_kb_per_session").asDouble(), s.get("open_to_opened_ms").path("p50").asDouble(),
                     s.get("open_to_opened_ms").path("p99").asDouble(), pair(s.get("audio_to_request_ms")),
                     pair(s.get("response_to_publish_ms")), s.get("connector_dropped_audio_frames").asDouble(),
                     s.get("client_frames_skipped").asLong(), s.get("sessions_failed").asInt(),
+                    s.path("calls_transcribed_both_roles").asLong(-1), s.path("stream_channels").asDouble(-1),
+                    s.path("busiest_channel_streams").asDouble(-1), s.path("streams_per_participant_minute").asDouble(-1),
                     cores.path("emulator").asDouble(), cores.path("load_client").asDouble(), cores.path("redis").asDouble(),
                     cores.path("connector").asDouble(), Math.max(0, other)));
         }

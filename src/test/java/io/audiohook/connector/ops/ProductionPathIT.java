@@ -90,7 +90,8 @@ class ProductionPathIT {
                 "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_FILE", certificates.keyStore().toAbsolutePath().toString(),
                 "QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD", certificates.password(),
                 "CONNECTOR_EMULATOR_AUTH_REQUIRED", "true",
-                "CONNECTOR_EMULATOR_AUTH_TOKENINFO_URL", metadata.baseUrl() + "/tokeninfo"),
+                "CONNECTOR_EMULATOR_AUTH_TOKENINFO_URL", metadata.baseUrl() + "/tokeninfo",
+                "DRAIN_GRACE", "1s"),
                 List.of("-Xmx256m"), dir);
         int port = RedisServer.freePort();
         connector = AppProcess.start("connector", Map.ofEntries(
@@ -105,7 +106,8 @@ class ProductionPathIT {
                 Map.entry("GCE_METADATA_HOST", "localhost:" + metadata.port()),
                 Map.entry("HOME", dir.toAbsolutePath().toString()), // no gcloud credentials of this machine
                 Map.entry("CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF", "500ms"),
-                Map.entry("CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF_MAX", "2s")),
+                Map.entry("CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF_MAX", "2s"),
+                Map.entry("DRAIN_GRACE", "1s")),
                 concat(certificates.trustOptions(), List.of("-Xmx384m")), dir);
         connectorHttp = URI.create("http://localhost:" + port);
     }
@@ -170,7 +172,7 @@ class ProductionPathIT {
             eventually("ready again", Duration.ofSeconds(20), () -> readiness() == 200);
             assertTrue(connector.isAlive());
             assertTrue(connector.output().contains("Dialogflow credentials work again"), connector.output());
-            assertTrue(!connector.output().contains("\"level\":\"ERROR\""), "no ERROR: " + connector.output());
+            assertTrue(!connector.output().contains("\"severity\":\"ERROR\""), "no ERROR: " + connector.output());
         }
     }
 
