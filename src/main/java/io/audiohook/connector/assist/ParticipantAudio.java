@@ -64,10 +64,18 @@ final class ParticipantAudio {
         return backlog.size();
     }
 
-    /** The size of the next request: a whole chunk, or with {@code flushTail} whatever is left; 0 for nothing. */
+    /**
+     * The size of the next request; 0 for none yet. A chunk, except that a remainder shorter than a chunk rides along
+     * with the last whole one (so requests hold one to two chunks): left behind, it would wait for the next frame,
+     * and after a look-back replay of an odd length every frame would wait like that. Less than a chunk goes only
+     * with {@code flushTail}.
+     */
     int nextChunk(boolean flushTail) {
         int size = backlog.size();
-        return size >= chunkBytes || (flushTail && size > 0) ? Math.min(chunkBytes, size) : 0;
+        if (size < chunkBytes) {
+            return flushTail ? size : 0;
+        }
+        return size < 2 * chunkBytes ? size : chunkBytes;
     }
 
     /** @return 0 if {@code n} bytes may go now, else how long the pacer wants to wait */

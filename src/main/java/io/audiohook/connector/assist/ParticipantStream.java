@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -33,7 +32,6 @@ import io.audiohook.connector.log.LogContext;
  */
 final class ParticipantStream implements StreamAttempt.Owner {
     private static final Logger LOG = Logger.getLogger(ParticipantStream.class);
-    private static final long NOT_READY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     enum State {
         /** The conversation or the participant does not exist yet; audio waits. */
@@ -58,6 +56,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private final ParticipantCounters counters = new ParticipantCounters();
     private final StreamRequests requests;
     private final ParticipantAudio audio;
+    private final AudioPump pump;
     private final Recovery recovery;
     private final ResultEvents events;
     private final String utterancePrefix = Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -69,7 +68,6 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private CompletableFuture<Void> finished;
     private StreamAttempt current;
     private final Set<StreamAttempt> live = new HashSet<>();
-    private Timers.Timer drainTimer;
     private Timers.Timer openTimer;
     private int generation;
     private long utterances;
@@ -85,6 +83,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.requests = new StreamRequests(format, streaming.extended());
         this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
+        this.pump = new AudioPump(audio, streaming, timers, inContext(this::drainTick));
         this.recovery = new Recovery(sessionId, role, services.settings(), counters, services.metrics(), warnings);
         this.events = new ResultEvents(role, services);
     }
@@ -216,9 +215,8 @@ final class ParticipantStream implements StreamAttempt.Owner {
             return;
         }
         state = State.STOPPED;
-        cancel(drainTimer);
+        pump.cancel();
         cancel(openTimer);
-        drainTimer = null;
         openTimer = null;
         audio.discard();
         if (current != null) {
@@ -251,7 +249,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     private void open() {
         audio.streamOpened();
-        StreamAttempt attempt = new StreamAttempt(++generation, timers.nanoTime(), this, timers);
+        StreamAttempt attempt = new StreamAttempt(++generation, timers.nanoTime(), this, timers, logContext);
         current = attempt;
         live.add(attempt);
         state = State.STREAMING;
@@ -275,45 +273,23 @@ final class ParticipantStream implements StreamAttempt.Owner {
         pump();
     }
 
-    /** Sends whatever the pacer and the transport allow; arms the drain timer for the rest. */
+    /** Sends whatever the pacer and the transport allow; the pump's drain timer sends the rest. */
     private void pump() {
-        boolean flushTail = finished != null;
-        int n;
-        while (state == State.STREAMING && current != null && (n = audio.nextChunk(flushTail)) > 0) {
-            long now = timers.nanoTime();
-            long wait = audio.waitNanos(n, now);
-            if (wait > 0) {
-                scheduleDrain(wait);
-                return;
-            }
-            if (!current.call.isReady()) {
-                if (!current.everReady && now - current.openedNanos >= streaming.startTimeout().toNanos()) {
-                    stalled(current);
-                } else {
-                    scheduleDrain(NOT_READY_RETRY_NANOS);
+        if (state != State.STREAMING || current == null) {
+            return;
+        }
+        switch (pump.pump(current, finished != null)) {
+            case STALLED -> stalled(current);
+            case RECYCLE -> recycle(false);
+            case SENT -> {
+                if (finished != null && audio.waiting() == 0) {
+                    current.halfClose(); // the call is closing and everything went: the last results follow
+                    current = null;
+                    checkFinished();
                 }
-                return;
             }
-            current.everReady = true;
-            sendChunk(n, now);
-            if (current != null && audio.age(current, now) >= streaming.limits().recycleMax().toNanos()) {
-                recycle(false);
+            default -> {
             }
-        }
-        if (flushTail && state == State.STREAMING && current != null && audio.waiting() == 0) {
-            current.halfClose();
-            current = null;
-            checkFinished();
-        }
-    }
-
-    private void sendChunk(int n, long now) {
-        StreamAttempt attempt = current;
-        int replayed = Math.min(audio.replayAtHead(), n);
-        if (attempt.send(StreamRequests.audio(audio.take(n, now)))) {
-            audio.sent(attempt, n, replayed);
-        } else {
-            audio.drop(n - replayed);
         }
     }
 
@@ -322,8 +298,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         attempt.call.stalled();
         current = null; // first: a cancel may report its end at once, and that end is no failure
         attempt.cancel();
-        cancel(drainTimer);
-        drainTimer = null;
+        pump.cancel();
         openSoon(State.RESTARTING, recovery.stalled());
     }
 
@@ -336,17 +311,9 @@ final class ParticipantStream implements StreamAttempt.Owner {
         };
     }
 
-    private void scheduleDrain(long delayNanos) {
-        if (drainTimer == null) {
-            drainTimer = timers.schedule(inContext(this::drainTick), delayNanos);
-        }
-    }
-
     private synchronized void drainTick() {
-        drainTimer = null;
-        if (state == State.STREAMING) {
-            pump();
-        }
+        pump.drained();
+        pump();
     }
 
     /**
@@ -370,18 +337,12 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Sends what the pacer allows right now, the partial chunk included, then half-closes the current stream. */
     private void closeCurrentAfterFlush() {
-        long now = timers.nanoTime();
-        int n;
-        while (current != null && (n = audio.nextChunk(true)) > 0 && audio.waitNanos(n, now) == 0
-                && current.call.isReady()) {
-            sendChunk(n, now);
-        }
         if (current != null) {
+            pump.flush(current);
             current.halfClose();
             current = null;
         }
-        cancel(drainTimer);
-        drainTimer = null;
+        pump.cancel();
     }
 
     private void checkFinished() {
@@ -409,35 +370,24 @@ final class ParticipantStream implements StreamAttempt.Owner {
     }
 
     @Override
-    public void onResponse(StreamAttempt attempt, StreamingAnalyzeContentResponse response, long received) {
-        try (var scope = logContext.enter()) {
-            synchronized (this) {
-                if (target == null) {
-                    return;
-                }
-                StreamingRecognitionResult last = events.publish(target, attempt, response, received);
-                if (last != null) {
-                    attempt.finalResult(last, audio.bytesPerSecond(), audio.bytesPerSample());
-                    // also while closing: a backlog drained at the end can be long
-                    if (attempt == current && state == State.STREAMING && audio.age(attempt, timers.nanoTime())
-                            >= streaming.limits().recycleAfter().toNanos()) {
-                        recycle(true);
-                    }
-                }
+    public synchronized void onResponse(StreamAttempt attempt, StreamingAnalyzeContentResponse response,
+            long received) {
+        if (target == null) {
+            return;
+        }
+        StreamingRecognitionResult last = events.publish(target, attempt, response, received);
+        if (last != null) {
+            attempt.finalResult(last, audio.bytesPerSecond(), audio.bytesPerSample());
+            // also while closing: a backlog drained at the end can be long
+            if (attempt == current && state == State.STREAMING && audio.age(attempt, timers.nanoTime())
+                    >= streaming.limits().recycleAfter().toNanos()) {
+                recycle(true);
             }
         }
     }
 
     @Override
-    public void onError(StreamAttempt attempt, Throwable error) {
-        try (var scope = logContext.enter()) {
-            synchronized (this) {
-                failed(attempt, error);
-            }
-        }
-    }
-
-    private void failed(StreamAttempt attempt, Throwable error) {
+    public synchronized void onError(StreamAttempt attempt, Throwable error) {
         live.remove(attempt);
         StatusCode.Code code = Futures.code(error);
         if (attempt != current) {
@@ -447,8 +397,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             return;
         }
         current = null;
-        cancel(drainTimer);
-        drainTimer = null;
+        pump.cancel();
         if (state != State.STREAMING) {
             checkFinished();
             return;
@@ -470,20 +419,17 @@ final class ParticipantStream implements StreamAttempt.Owner {
     }
 
     @Override
-    public void onComplete(StreamAttempt attempt) {
-        try (var scope = logContext.enter()) {
-            synchronized (this) {
-                live.remove(attempt);
-                if (attempt == current) {
-                    // the service closed a stream we had not half-closed: treat it like a transient error
-                    current = null;
-                    if (state == State.STREAMING) {
-                        audio.replayAfterLastFinal(attempt, target.replayLookback());
-                        openSoon(State.RESTARTING, recovery.endedByService());
-                    }
-                }
-                checkFinished();
+    public synchronized void onComplete(StreamAttempt attempt) {
+        live.remove(attempt);
+        if (attempt == current) {
+            // the service closed a stream we had not half-closed: treat it like a transient error
+            current = null;
+            pump.cancel();
+            if (state == State.STREAMING) {
+                audio.replayAfterLastFinal(attempt, target.replayLookback());
+                openSoon(State.RESTARTING, recovery.endedByService());
             }
         }
+        checkFinished();
     }
 }

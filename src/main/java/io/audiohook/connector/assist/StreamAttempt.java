@@ -27,6 +27,7 @@ final class StreamAttempt implements StreamTransport.Callbacks {
     final long openedNanos;
     private final Owner owner;
     private final Timers timers;
+    private final io.audiohook.connector.log.LogContext logContext;
     StreamTransport.Call call;
     /** The transport took audio at least once: a later wait is back-pressure, not a stall. */
     boolean everReady;
@@ -35,11 +36,13 @@ final class StreamAttempt implements StreamTransport.Callbacks {
     long lastFinalEndBytes;
     private String utteranceId;
 
-    StreamAttempt(int id, long openedNanos, Owner owner, Timers timers) {
+    /** @param logContext entered around every callback, so what the owner logs carries the call's ids */
+    StreamAttempt(int id, long openedNanos, Owner owner, Timers timers, io.audiohook.connector.log.LogContext logContext) {
         this.id = id;
         this.openedNanos = openedNanos;
         this.owner = owner;
         this.timers = timers;
+        this.logContext = logContext;
     }
 
     String utteranceId() {
@@ -89,16 +92,23 @@ final class StreamAttempt implements StreamTransport.Callbacks {
 
     @Override
     public void onResponse(StreamingAnalyzeContentResponse response) {
-        owner.onResponse(this, response, timers.nanoTime());
+        long received = timers.nanoTime();
+        try (var scope = logContext.enter()) {
+            owner.onResponse(this, response, received);
+        }
     }
 
     @Override
     public void onError(Throwable error) {
-        owner.onError(this, error);
+        try (var scope = logContext.enter()) {
+            owner.onError(this, error);
+        }
     }
 
     @Override
     public void onComplete() {
-        owner.onComplete(this);
+        try (var scope = logContext.enter()) {
+            owner.onComplete(this);
+        }
     }
 }

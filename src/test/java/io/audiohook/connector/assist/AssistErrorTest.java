@@ -131,6 +131,27 @@ class AssistErrorTest extends AssistCallTesting {
         }
     }
 
+    @Test
+    void aLanguageTheProfileCannotRecogniseFallsBackToTheProfilesLanguage() {
+        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()).language("xx-XX"));
+        await(client.open());
+        await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
+        await(client.close("end"));
+        assertConformant(client);
+        AssistCall call = assistCall(client);
+        Map<Participant.Role, List<String>> script = script();
+        for (Participant.Role role : ROLES) {
+            ParticipantCounters counters = call.counters(role).orElseThrow();
+            assertEquals(1, counters.languageFallbacks(), role + ": " + counters);
+            assertEquals("en-US", call.language(role).orElseThrow());
+            assertEquals(Map.of("INVALID_ARGUMENT", 1L), counters.restarts(), role + ": " + counters);
+            assertEquals(script.get(role), finals(events, call.conversationName(), role), role + " transcript");
+            assertEquals(List.of("en-US"), emulated(call, role).streams().stream()
+                    .map(io.audiohook.connector.emulator.StreamStats::languageCode).toList(),
+                    "the emulator refused xx-XX before a stream opened, then took en-US");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = { "INVALID_ARGUMENT", "FAILED_PRECONDITION" })
     void unfixableErrorsStopTheParticipant(Status.Code code) {

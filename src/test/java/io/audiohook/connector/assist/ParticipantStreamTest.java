@@ -83,6 +83,29 @@ class ParticipantStreamTest {
     }
 
     @Test
+    void noAudioWaitsForTheNextFrameAfterALookbackOfAnOddLength() {
+        ParticipantStream stream = started();
+        speak(stream, 500);
+        // a final whose speech ended 330 ms in: the 170 ms after it (1 360 bytes) are replayed on the next stream
+        transport.last().respond(com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse.newBuilder()
+                .setRecognitionResult(com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult.newBuilder()
+                        .setIsFinal(true).setTranscript("hello")
+                        .setSpeechEndOffset(com.google.protobuf.Duration.newBuilder().setNanos(330_000_000)))
+                .build());
+        transport.last().fail(Status.Code.UNAVAILABLE, "connection reset");
+        timers.advanceMillis(100);
+        assertEquals(2, transport.calls.size());
+        for (int i = 0; i < 10; i++) {
+            stream.audio(new byte[SECOND / 10], timers.nanoTime());
+            assertEquals(0, stream.waiting(), "frame " + i + " went out whole");
+            timers.advanceMillis(100);
+        }
+        assertEquals(1360, stream.counters().lookbackReplayed());
+        assertTrue(transport.last().requests.stream().skip(1)
+                .allMatch(r -> r.getInputAudio().size() >= 800 && r.getInputAudio().size() < 1600));
+    }
+
+    @Test
     void extendedStreamingAsksForIt() {
         ParticipantStream stream = stream(true);
         stream.start(TARGET);

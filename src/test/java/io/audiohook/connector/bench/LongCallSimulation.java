@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not part of {@code verify} (tag {@code bench}); run with
  * {@code ./mvnw -B -o -Dgroups=bench -Dtest=LongCallSimulation -Dsurefire.failIfNoSpecifiedTests=false verify}.
- * Takes about 2 minutes.
+ * Takes about 2 minutes. {@code -Dbench.extended=true} simulates it with extended streaming.
  */
 @Tag("bench")
 @QuarkusTest
@@ -55,6 +55,10 @@ class LongCallSimulation {
             Map<String, String> config = new HashMap<>();
             config.put("connector.assist.catch-up-rate", "20");
             config.put("connector.protocol.idle-timeout", "60s");
+            // accelerated time: the emulator's pace rule allows what the simulation sends
+            config.put("connector.emulator.rules.max-pace-rate", "25");
+            // -Dbench.extended=true: enable_extended_streaming (3-minute streams)
+            config.put("connector.assist.extended-streaming", System.getProperty("bench.extended", "false"));
             return config;
         }
     }
@@ -103,15 +107,17 @@ class LongCallSimulation {
 
         AssistCall call = backend.factory().orElseThrow().call(client.config().sessionId()).orElseThrow();
         StringBuilder report = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%n=== simulated %d-minute call: %d frames streamed in %.1f s (%.1f× real time), closed after %.1f s ===%n",
-                CALL_MINUTES, frames, streamSeconds, CALL_MINUTES * 60 / streamSeconds, totalSeconds));
+                "%n=== simulated %d-minute call%s: %d frames streamed in %.1f s (%.1f× real time), closed after %.1f s ===%n",
+                CALL_MINUTES, Boolean.getBoolean("bench.extended") ? " (extended streaming)" : "", frames, streamSeconds,
+                CALL_MINUTES * 60 / streamSeconds, totalSeconds));
         for (Participant.Role role : List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT)) {
             ParticipantCounters c = call.counters(role).orElseThrow();
             report.append(String.format(java.util.Locale.ROOT,
-                    "%-11s streams opened %d, recycles %d, restarts %s, look-back replayed %d bytes (%.1f s),"
-                            + " received %d, sent %d, dropped %d%n",
-                    role, c.streamsOpened(), c.recycles(), c.restarts(), c.lookbackReplayed(), c.lookbackReplayed() / 8000.0,
-                    c.bytesReceived(), c.bytesSent(), c.bytesDropped()));
+                    "%-11s streams opened %d (%.2f per minute), recycles %d, restarts %s, look-back replayed %d bytes"
+                            + " (%.1f s), received %d, sent %d, dropped %d%n",
+                    role, c.streamsOpened(), c.streamsOpened() / (double) CALL_MINUTES, c.recycles(), c.restarts(),
+                    c.lookbackReplayed(), c.lookbackReplayed() / 8000.0, c.bytesReceived(), c.bytesSent(),
+                    c.bytesDropped()));
             call.participantName(role).flatMap(emulator::participant).ifPresent((ParticipantStats seen) -> {
                 report.append(String.format(java.util.Locale.ROOT,
                         "            emulator: %d streams, %d audio bytes, %d utterances finalised; stream audio seconds %s; outcomes %s%n",
