@@ -47,6 +47,17 @@ abstract class AssistCallTesting {
         return factory().call(client.config().sessionId()).orElseThrow();
     }
 
+    /** The speech fixture streamed at full speed, then {@code close} with {@code end}; the call, once closed. */
+    AssistCall speechCall(io.audiohook.connector.client.SessionConfig config) {
+        AudioHookClient client = io.audiohook.connector.web.TestCalls.connect(config);
+        AssistTesting.await(client.open());
+        AssistTesting.await(client.streamAudio(AssistTesting.SPEECH.newSource(), java.time.Duration.ofMillis(200),
+                false));
+        AssistTesting.await(client.close("end"));
+        io.audiohook.connector.web.TestCalls.assertConformant(client);
+        return assistCall(client);
+    }
+
     /** What the emulator saw of one participant of the call. */
     ParticipantStats emulated(AssistCall call, Participant.Role role) {
         return emulator.participant(call.participantName(role).orElseThrow()).orElseThrow();

@@ -1,6 +1,7 @@
 package io.audiohook.connector.assist;
 
 import static io.audiohook.connector.assist.AssistTesting.SPEECH;
+import static io.audiohook.connector.assist.AssistTesting.ROLES;
 import static io.audiohook.connector.assist.AssistTesting.SPEECH_BYTES_PER_CHANNEL;
 import static io.audiohook.connector.assist.AssistTesting.await;
 import static io.audiohook.connector.assist.AssistTesting.finals;
@@ -37,7 +38,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(AssistTestProfile.class)
 class AssistErrorTest extends AssistCallTesting {
-    static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
 
     /** Streams the fixture, closes with {@code end}; returns the call. */
     AssistCall speechCall() {
@@ -133,12 +133,7 @@ class AssistErrorTest extends AssistCallTesting {
 
     @Test
     void aLanguageTheProfileCannotRecogniseFallsBackToTheProfilesLanguage() {
-        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()).language("xx-XX"));
-        await(client.open());
-        await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
-        await(client.close("end"));
-        assertConformant(client);
-        AssistCall call = assistCall(client);
+        AssistCall call = speechCall(call(endpoint).conversationId(newConversationId()).language("xx-XX"));
         Map<Participant.Role, List<String>> script = script();
         for (Participant.Role role : ROLES) {
             ParticipantCounters counters = call.counters(role).orElseThrow();

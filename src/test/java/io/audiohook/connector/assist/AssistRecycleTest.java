@@ -1,5 +1,7 @@
 package io.audiohook.connector.assist;
 
+import static io.audiohook.connector.assist.AssistTesting.ROLES;
+
 import static io.audiohook.connector.assist.AssistTesting.SPEECH;
 import static io.audiohook.connector.assist.AssistTesting.SPEECH_BYTES_PER_CHANNEL;
 import static io.audiohook.connector.assist.AssistTesting.await;
@@ -38,7 +40,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(AssistRecycleTest.Recycling.class)
 class AssistRecycleTest extends AssistCallTesting {
-    static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
 
     public static class Recycling extends AssistTestProfile {
         @Override
@@ -58,12 +59,7 @@ class AssistRecycleTest extends AssistCallTesting {
 
     @Test
     void streamsAreRecycledAfterAFinalResultAndEveryByteIsAccountedFor() {
-        AudioHookClient client = connect(call(endpoint).conversationId(newConversationId()));
-        await(client.open());
-        await(client.streamAudio(SPEECH.newSource(), Duration.ofMillis(200), false));
-        await(client.close("end"));
-        assertConformant(client);
-        AssistCall call = assistCall(client);
+        AssistCall call = speechCall(call(endpoint).conversationId(newConversationId()));
         Map<Participant.Role, List<String>> script = script();
         for (Participant.Role role : ROLES) {
             ParticipantCounters counters = call.counters(role).orElseThrow();

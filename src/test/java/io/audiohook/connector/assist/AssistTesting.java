@@ -30,6 +30,7 @@ final class AssistTesting {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final WavAudioSource.Wav SPEECH = WavAudioSource.Wav.fromResource(TestCalls.SPEECH);
     static final long SPEECH_BYTES_PER_CHANNEL = SPEECH.data().length / 2;
+    static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
 
     private AssistTesting() {
     }

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.api.gax.rpc.ApiException;
@@ -26,7 +21,6 @@ import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,28 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * clients recognise it, Google's text). The sources are in the emulator's package documentation.
  */
 @QuarkusTest
-class GoogleLimitsTest {
+class GoogleLimitsTest extends EmulatorTesting {
     static final byte[] ONE_SECOND = silence(8000);
-
-    @TestHTTPResource("/")
-    URL application;
-    @Inject
-    EmulatorControl control;
-
-    DialogflowClients df;
-    EmulatedCall call;
-
-    @BeforeEach
-    void connect() {
-        df = new DialogflowClients(application);
-        call = EmulatedCall.create(df);
-    }
-
-    @AfterEach
-    void close() {
-        control.reset();
-        df.close();
-    }
 
     @Test
     void aProjectOpensAtMostItsQuotaOfStreamsPerMinute() {
@@ -189,11 +163,5 @@ class GoogleLimitsTest {
         return StreamingAnalyzeContentRequest.newBuilder().setParticipant(participant)
                 .setAudioConfig(audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW)).setOutputMultipleUtterances(true)
                 .setEnableExtendedStreaming(true).build();
-    }
-
-    static byte[] silence(int bytes) {
-        byte[] audio = new byte[bytes];
-        Arrays.fill(audio, (byte) 0xFF); // µ-law zero
-        return audio;
     }
 }

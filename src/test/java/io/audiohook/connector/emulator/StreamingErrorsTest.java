@@ -5,15 +5,10 @@ import static io.audiohook.connector.emulator.AnalyzeCall.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.api.gax.rpc.ApiException;
@@ -23,33 +18,13 @@ import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.protobuf.ByteString;
 
 import io.grpc.Status;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The checks Dialogflow makes on a stream, its limits, and the faults tests can inject. */
 @QuarkusTest
-class StreamingErrorsTest {
+class StreamingErrorsTest extends EmulatorTesting {
     static final byte[] SILENCE_100_MS = silence(800);
 
-    @TestHTTPResource("/")
-    URL application;
-    @Inject
-    EmulatorControl control;
-
-    DialogflowClients df;
-    EmulatedCall call;
-
-    @BeforeEach
-    void connect() {
-        df = new DialogflowClients(application);
-        call = EmulatedCall.create(df);
-    }
-
-    @AfterEach
-    void close() {
-        control.reset();
-        df.close();
-    }
 
     @Test
     void theFirstRequestMustCarryParticipantAndAudioConfigAndNoAudio() {
@@ -195,11 +170,5 @@ class StreamingErrorsTest {
     private static void assertInvalid(AnalyzeCall stream) {
         ApiException error = stream.awaitError();
         assertEquals(StatusCode.Code.INVALID_ARGUMENT, code(error), error.getMessage());
-    }
-
-    private static byte[] silence(int bytes) {
-        byte[] audio = new byte[bytes];
-        Arrays.fill(audio, (byte) 0xFF); // µ-law zero
-        return audio;
     }
 }
