@@ -41,6 +41,8 @@ public final class AssistCall implements CallListener {
     private ConversationSetup conversations;
     private int setupFailures;
     private Timers.Timer setupRetry;
+    /** A setup attempt is under way; its outcome decides the setup even if the call ends meanwhile. */
+    private boolean attempting;
     private boolean over;
     private volatile boolean completedAtClose;
 
@@ -71,6 +73,13 @@ public final class AssistCall implements CallListener {
     }
 
     private void attemptSetup() {
+        synchronized (this) {
+            setupRetry = null;
+            if (over) {
+                return;
+            }
+            attempting = true;
+        }
         try {
             conversations.run(info.conversationId())
                     .whenComplete((result, error) -> inContext(() -> setUp(result, error)).run());
@@ -87,11 +96,12 @@ public final class AssistCall implements CallListener {
         };
     }
 
+    /**
+     * An attempt's outcome. A conversation created for a call that has ended since still counts as set up, so that
+     * it is completed like any other (its streams are stopped and do not start).
+     */
     private synchronized void setUp(ConversationSetup.Result result, Throwable error) {
-        setupRetry = null;
-        if (over) {
-            return;
-        }
+        attempting = false;
         if (error != null) {
             setupFailed(error);
             return;
@@ -126,6 +136,10 @@ public final class AssistCall implements CallListener {
     private void setupFailed(Throwable error) {
         StatusCode.Code code = Futures.code(error);
         LOG.debugf(error, "session %s: setup failure", info.sessionId());
+        if (over) {
+            setup.completeExceptionally(error);
+            return;
+        }
         if (StreamFailure.of(code, Futures.description(error), false) == StreamFailure.GIVE_UP) {
             LOG.warnf("session %s: Agent Assist setup refused with %s, which a retry cannot fix; this call is not "
                     + "transcribed", info.sessionId(), code);
@@ -221,7 +235,7 @@ public final class AssistCall implements CallListener {
                 setupRetry.cancel();
                 setupRetry = null;
             }
-            if (!setup.isDone()) {
+            if (!attempting && !setup.isDone()) {
                 setup.completeExceptionally(new CancellationException("the call ended before its setup"));
             }
         }

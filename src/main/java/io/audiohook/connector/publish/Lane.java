@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.audiohook.connector.retry.Backoff;
+
 /**
  * An ordered queue with at most one batch in flight; a failed batch goes back to the front, so nothing ever
  * overtakes an earlier item. Not thread-safe: its {@link ConversationOutbox} guards it.
@@ -79,11 +81,10 @@ final class Lane<T> {
     }
 
     /** @return the consecutive failures so far */
-    int failed(List<T> batch, long now, long backoffInitialNanos, long backoffMaxNanos) {
+    int failed(List<T> batch, long now, Backoff backoff) {
         putBack(batch);
         failures++;
-        long backoff = backoffInitialNanos << Math.min(failures - 1, 20);
-        retryAtNanos = now + Math.min(backoff <= 0 ? backoffMaxNanos : backoff, backoffMaxNanos);
+        retryAtNanos = now + backoff.delayNanos(failures);
         return failures;
     }
 }

@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.assist.AssistEvent;
+import io.audiohook.connector.retry.Backoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -78,8 +79,7 @@ public class RedisPublisher {
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicLong pendingEvents = new AtomicLong();
     private final long maxAgeNanos;
-    private final long retryInitialNanos;
-    private final long retryMaxNanos;
+    private final Backoff retry;
     private final Vertx vertx;
     private final long timer;
     /** Poll rounds still running: a slow Redis must not pile them up. */
@@ -95,8 +95,7 @@ public class RedisPublisher {
         this.keyPrefix = config.keyPrefix();
         this.stats = new PublishStats(registry);
         this.maxAgeNanos = bounds.maxAge().toNanos();
-        this.retryInitialNanos = bounds.retryInitial().toNanos();
-        this.retryMaxNanos = bounds.retryMax().toNanos();
+        this.retry = Backoff.exponential(bounds.retryInitial(), bounds.retryMax());
         this.vertx = vertx;
         Gauge.builder("audiohook.publish.outbox.events", pendingEvents, AtomicLong::get)
                 .description("events waiting for a desktop or for Redis").register(registry);
@@ -235,7 +234,7 @@ public class RedisPublisher {
     private void publishFailed(ConversationOutbox box, List<PendingEvent> batch, Throwable error) {
         redisDown(error);
         synchronized (box) {
-            box.events.failed(batch, System.nanoTime(), retryInitialNanos, retryMaxNanos);
+            box.events.failed(batch, System.nanoTime(), retry);
         }
         parked.add(box);
     }
@@ -280,7 +279,7 @@ public class RedisPublisher {
     private void writeFailed(ConversationOutbox box, List<TranscriptEntry> batch, Throwable error) {
         redisDown(error);
         synchronized (box) {
-            box.transcript.failed(batch, System.nanoTime(), retryInitialNanos, retryMaxNanos);
+            box.transcript.failed(batch, System.nanoTime(), retry);
         }
         parked.add(box);
     }
