@@ -216,6 +216,11 @@ public final class AssistCall implements CallListener {
     public void closed(String reason) {
         if ("end".equals(reason)) {
             completedAtClose = true;
+            // nothing more comes after closed: a stream still draining stops (what waits is counted), and the
+            // completion does not end it as a refusal
+            for (ParticipantStream stream : streams) {
+                stream.end();
+            }
             setup.whenComplete((result, error) -> {
                 if (error == null && !result.completed()) {
                     factory.complete(conversationName);

@@ -27,11 +27,14 @@ final class AudioPump {
     private final ParticipantAudio audio;
     private final AssistSettings.Streaming streaming;
     private final Timers timers;
-    private final Runnable drainTick;
+    private final java.util.function.LongConsumer drainTick;
     private Timers.Timer drainTimer;
+    /** Which tick is the live one: a cancelled one that runs anyway must not clear its successor. */
+    private long tick;
 
-    /** @param drainTick run by the drain timer; it takes the stream's monitor and pumps again */
-    AudioPump(ParticipantAudio audio, AssistSettings.Streaming streaming, Timers timers, Runnable drainTick) {
+    /** @param drainTick run by the drain timer with its tick number; it takes the stream's monitor and pumps again */
+    AudioPump(ParticipantAudio audio, AssistSettings.Streaming streaming, Timers timers,
+            java.util.function.LongConsumer drainTick) {
         this.audio = audio;
         this.streaming = streaming;
         this.timers = timers;
@@ -79,8 +82,9 @@ final class AudioPump {
 
     private boolean send(StreamAttempt stream, int n, long now) {
         int replayed = Math.min(audio.replayAtHead(), n);
-        if (stream.send(StreamRequests.audio(audio.take(n, now)))) {
-            audio.sent(stream, n, replayed);
+        byte[] chunk = audio.take(n, now);
+        if (stream.send(StreamRequests.audio(chunk))) {
+            audio.sent(stream, chunk, replayed);
             return true;
         }
         audio.drop(n - replayed);
@@ -89,13 +93,22 @@ final class AudioPump {
 
     private void scheduleDrain(long delayNanos) {
         if (drainTimer == null) {
-            drainTimer = timers.schedule(drainTick, delayNanos);
+            long number = ++tick;
+            drainTimer = timers.schedule(() -> drainTick.accept(number), delayNanos);
         }
     }
 
-    /** The drain timer went off (called under the stream's monitor before it pumps again). */
-    void drained() {
+    /**
+     * The drain timer went off (called under the stream's monitor before it pumps again).
+     *
+     * @return false for a tick that was cancelled meanwhile: nothing to do
+     */
+    boolean drained(long number) {
+        if (drainTimer == null || number != tick) {
+            return false;
+        }
         drainTimer = null;
+        return true;
     }
 
     void cancel() {

@@ -3,6 +3,7 @@ package io.audiohook.connector.assist;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
@@ -18,9 +19,11 @@ import org.jboss.logging.Logger;
  * the moment none has room, and channels idle for {@code idleClose} are closed (one always stays).
  *
  * <p>A channel found to carry fewer streams than the cap (a stream on it never became ready) is capped at what it
- * carries. Beyond {@code maxChannels} streams go to the least loaded channel anyway, and are counted.
+ * carries, for {@code idleClose}: a slow first connection or a late token must not shrink it for good. Beyond
+ * {@code maxChannels} streams go to the least loaded channel anyway, and are counted.
  *
- * <p>Thread-safe; acquire and release are short, and opening a channel only builds it (it connects lazily).
+ * <p>Thread-safe, and nothing slow happens under its lock: a channel is built outside it (it connects lazily),
+ * and the next one is built ahead, in the background, when fewer than a quarter of a channel's streams are free.
  */
 final class ChannelPool<C> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChannelPool.class);
@@ -37,7 +40,11 @@ final class ChannelPool<C> implements AutoCloseable {
     private final long idleCloseNanos;
     private final LongSupplier clock;
     private final Channels<C> channels;
+    private final Executor background;
+    private final int headroom;
     private final List<Entry<C>> entries = new ArrayList<>();
+    /** Channels being built; they count against {@code maxChannels}. */
+    private int opening;
     private int nextIndex;
     private long opened;
     private long closedChannels;
@@ -49,6 +56,7 @@ final class ChannelPool<C> implements AutoCloseable {
         final C channel;
         final int index;
         int cap;
+        long cappedAt;
         int streams;
         long idleSince;
 
@@ -87,8 +95,9 @@ final class ChannelPool<C> implements AutoCloseable {
         }
     }
 
+    /** @param background where the next channel is built ahead of need */
     ChannelPool(int maxStreamsPerChannel, int maxChannels, long idleCloseNanos, LongSupplier clock,
-            Channels<C> channels) {
+            Channels<C> channels, Executor background) {
         if (maxStreamsPerChannel < 1 || maxChannels < 1) {
             throw new IllegalArgumentException("a pool needs at least one channel of at least one stream");
         }
@@ -97,46 +106,110 @@ final class ChannelPool<C> implements AutoCloseable {
         this.idleCloseNanos = idleCloseNanos;
         this.clock = clock;
         this.channels = channels;
+        this.background = background;
+        this.headroom = Math.max(1, maxStreamsPerChannel / 4);
     }
 
     Lease acquire() {
-        List<C> toClose;
-        Lease lease;
+        Lease lease = null;
+        int index = -1;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the channel pool is closed");
             }
-            long now = clock.getAsLong();
-            Entry<C> chosen = null;
-            for (Entry<C> e : entries) {
-                if (e.streams < e.cap && (chosen == null || e.streams > chosen.streams)) {
-                    chosen = e;
-                }
-            }
-            if (chosen == null && entries.size() < maxChannels) {
-                chosen = new Entry<>(channels.open(nextIndex), nextIndex++, maxStreamsPerChannel, now);
-                entries.add(chosen);
-                opened++;
-                LOG.debugf("stream channel %d opened (%d open)", chosen.index, entries.size());
-            }
-            if (chosen == null) {
-                chosen = entries.get(0);
-                for (Entry<C> e : entries) {
-                    if (e.streams < chosen.streams) {
-                        chosen = e;
-                    }
-                }
+            Entry<C> chosen = withRoom(clock.getAsLong());
+            if (chosen != null) {
+                lease = take(chosen);
+            } else if (entries.size() + opening < maxChannels) {
+                opening++;
+                index = nextIndex++;
+            } else {
+                chosen = entries.stream().min(java.util.Comparator.comparingInt(e -> e.streams)).orElseThrow();
                 if (overCap++ == 0) {
                     LOG.warnf("all %d Dialogflow stream channels are full (%d streams each); streams may wait for a "
                             + "free slot (CONNECTOR_ASSIST_MAX_CHANNELS)", maxChannels, maxStreamsPerChannel);
                 }
+                lease = take(chosen);
             }
-            chosen.streams++;
-            lease = new Lease(chosen);
-            toClose = idle(now);
+        }
+        if (lease == null) {
+            lease = take(add(index, true));
+        }
+        afterAcquire();
+        return lease;
+    }
+
+    /** The fullest channel that still has room, so that the others drain and can close. */
+    private Entry<C> withRoom(long now) {
+        Entry<C> chosen = null;
+        for (Entry<C> e : entries) {
+            if (e.cap < maxStreamsPerChannel && now - e.cappedAt >= idleCloseNanos) {
+                e.cap = maxStreamsPerChannel; // what capped it has had time to pass
+            }
+            if (e.streams < e.cap && (chosen == null || e.streams > chosen.streams)) {
+                chosen = e;
+            }
+        }
+        return chosen;
+    }
+
+    private synchronized Lease take(Entry<C> entry) {
+        entry.streams++;
+        return new Lease(entry);
+    }
+
+    /** Builds channel {@code index} outside the lock, then adds it. */
+    private Entry<C> add(int index, boolean now) {
+        C channel;
+        try {
+            channel = channels.open(index);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                opening--;
+            }
+            throw e;
+        }
+        synchronized (this) {
+            opening--;
+            Entry<C> entry = new Entry<>(channel, index, maxStreamsPerChannel, clock.getAsLong());
+            entries.add(entry);
+            opened++;
+            LOG.debugf("stream channel %d opened %s (%d open)", Integer.valueOf(index), now ? "for a stream" : "ahead",
+                    Integer.valueOf(entries.size()));
+            if (closed) {
+                entries.remove(entry);
+                channels.close(channel);
+            }
+            return entry;
+        }
+    }
+
+    /** Closes what is idle; builds the next channel ahead when few free slots are left. */
+    private void afterAcquire() {
+        List<C> toClose;
+        int ahead = -1;
+        synchronized (this) {
+            toClose = idle(clock.getAsLong());
+            int free = 0;
+            for (Entry<C> e : entries) {
+                free += Math.max(0, e.cap - e.streams);
+            }
+            if (!closed && free < headroom && opening == 0 && entries.size() < maxChannels) {
+                opening++;
+                ahead = nextIndex++;
+            }
         }
         toClose.forEach(channels::close);
-        return lease;
+        if (ahead >= 0) {
+            int index = ahead;
+            background.execute(() -> {
+                try {
+                    add(index, false);
+                } catch (RuntimeException e) {
+                    LOG.debugf("stream channel %d could not be built ahead: %s", index, e.toString());
+                }
+            });
+        }
     }
 
     private void release(Lease lease) {
@@ -159,9 +232,13 @@ final class ChannelPool<C> implements AutoCloseable {
 
     private synchronized void stalled(Lease lease) {
         stalls++;
+        if (lease.released) {
+            return; // it ended meanwhile: what the channel carries now says nothing
+        }
         Entry<C> e = lease.entry;
         // the stalled stream itself does not count: the connection carried the others
         e.cap = Math.max(1, Math.min(e.cap, e.streams - 1));
+        e.cappedAt = clock.getAsLong();
         LOG.debugf("stream channel %d: a stream never became ready; capped at %d", e.index, e.cap);
     }
 

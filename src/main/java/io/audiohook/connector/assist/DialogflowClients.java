@@ -136,7 +136,7 @@ public final class DialogflowClients implements AutoCloseable {
                         public void close(ParticipantsClient client) {
                             client.close();
                         }
-                    });
+                    }, executor);
             return new Clients(endpoint, profiles, conversations, participants, pool,
                     new GrpcStreamTransport(pool, streamDeadline));
         } catch (IOException e) {

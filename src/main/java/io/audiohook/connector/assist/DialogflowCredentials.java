@@ -31,7 +31,6 @@ public final class DialogflowCredentials {
             "https://www.googleapis.com/auth/dialogflow");
     private static final URI DIALOGFLOW = URI.create("https://dialogflow.googleapis.com/");
     private static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
-    private static final long LOOKUP_WAIT_SECONDS = 30;
 
     /** Where the credentials come from; {@link GoogleCredentials#getApplicationDefault()} in production. */
     public interface Source {
@@ -82,12 +81,20 @@ public final class DialogflowCredentials {
         return next;
     }
 
-    /** What gax asks when it builds a client (on the assist timer thread): waits for the lookup, bounded. */
+    /**
+     * What gax asks when it builds a client (on the assist timer thread). It never waits: until the lookup has
+     * found credentials it fails at once, and the call that needed them retries with its backoff, so no timer
+     * thread is held up.
+     */
     public CredentialsProvider provider() {
         return () -> {
+            CompletableFuture<Credentials> lookup = lookUp();
+            if (!lookup.isDone()) {
+                throw new IOException("Dialogflow credentials are still being looked up");
+            }
             try {
-                return lookUp().get(LOOKUP_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (Exception e) {
+                return lookup.join();
+            } catch (RuntimeException e) {
                 throw new IOException("Dialogflow credentials unavailable", e);
             }
         };

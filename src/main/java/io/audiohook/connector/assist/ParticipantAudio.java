@@ -60,7 +60,13 @@ final class ParticipantAudio {
         counters.bytesDropped.addAndGet(data.length);
     }
 
+    /** Genesys audio waiting; look-back copies queued for replay are not counted (they were counted once). */
     int waiting() {
+        return backlog.size() - backlog.replayAtHead();
+    }
+
+    /** Everything queued for the stream, replay included. */
+    int queued() {
         return backlog.size();
     }
 
@@ -83,19 +89,19 @@ final class ParticipantAudio {
         return pacer.waitNanos(n, nowNanos);
     }
 
-    /** Takes the next {@code n} bytes for {@code attempt}: paced, kept for look-back, counted once sent. */
+    /** Takes the next {@code n} bytes: paced; {@link #sent} counts them and keeps them for look-back. */
     byte[] take(int n, long nowNanos) {
         byte[] chunk = backlog.take(n, arrival -> latencies.audioToSend(nowNanos - arrival));
         pacer.take(n);
-        ring.write(chunk);
         return chunk;
     }
 
     /** @param replayed how many of the bytes were look-back copies, as {@link #replayAtHead()} said before taking */
-    void sent(StreamAttempt attempt, int n, int replayed) {
-        counters.bytesSent.addAndGet(n);
+    void sent(StreamAttempt attempt, byte[] chunk, int replayed) {
+        ring.write(chunk);
+        counters.bytesSent.addAndGet(chunk.length);
         counters.lookbackReplayed.addAndGet(replayed);
-        attempt.bytesOnStream += n;
+        attempt.bytesOnStream += chunk.length;
     }
 
     int replayAtHead() {
@@ -120,6 +126,7 @@ final class ParticipantAudio {
         pacer.setRate(1.0);
     }
 
+    /** How long what is queued takes to drain at the current rate. */
     long drainNanos() {
         return pacer.drainNanos(backlog.size());
     }

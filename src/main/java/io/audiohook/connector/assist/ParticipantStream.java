@@ -66,6 +66,8 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private String language;
     private boolean paused;
     private CompletableFuture<Void> finished;
+    /** {@code finished} is about to complete (on a timer). */
+    private boolean finishing;
     private StreamAttempt current;
     private final Set<StreamAttempt> live = new HashSet<>();
     private Timers.Timer openTimer;
@@ -83,7 +85,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.requests = new StreamRequests(format, streaming.extended());
         this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
-        this.pump = new AudioPump(audio, streaming, timers, inContext(this::drainTick));
+        this.pump = new AudioPump(audio, streaming, timers, tick -> inContext(() -> drainTick(tick)).run());
         this.recovery = new Recovery(sessionId, role, services.settings(), counters, services.metrics(), warnings);
         this.events = new ResultEvents(role, services);
     }
@@ -100,7 +102,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         return state;
     }
 
-    /** Bytes waiting to be sent. */
+    /** Bytes from Genesys waiting to be sent (look-back copies queued for replay are not counted). */
     synchronized int waiting() {
         return audio.waiting();
     }
@@ -191,8 +193,20 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private synchronized void finishTimedOut() {
         if (finished != null && !finished.isDone()) {
             LOG.debugf("session %s: %s stream did not finish in time (%d bytes waiting)", sessionId, role,
-                    audio.waiting());
-            finished.complete(null);
+                    audio.queued());
+            completeFinished();
+        }
+    }
+
+    /**
+     * Completes {@code finished} from a timer task, outside this monitor: what waits for it (the session sending
+     * {@code closed}) takes the session's lock, and the session's thread may be waiting for this monitor.
+     */
+    private void completeFinished() {
+        if (!finishing) {
+            finishing = true;
+            CompletableFuture<Void> f = finished;
+            timers.schedule(() -> f.complete(null), 0);
         }
     }
 
@@ -255,12 +269,19 @@ final class ParticipantStream implements StreamAttempt.Owner {
         state = State.STREAMING;
         try {
             attempt.call = services.transport().open(attempt);
-        } catch (RuntimeException e) {
-            // the clients themselves are unusable (closed at shutdown): nothing to retry
-            LOG.warnf("session %s: %s stream could not be opened: %s", sessionId, role, e.toString());
+        } catch (IllegalStateException e) {
+            // the clients are closed (shutdown): nothing to retry
+            LOG.debugf("session %s: %s stream not opened: %s", sessionId, role, e.toString());
             live.remove(attempt);
             current = null;
             stop();
+            return;
+        } catch (RuntimeException e) {
+            // no client could be built (credentials, say): tried again like a stream that failed at once
+            live.remove(attempt);
+            current = null;
+            openSoon(State.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.toString(), 0, language,
+                    target.profileLanguage()).delayNanos());
             return;
         }
         counters.streamsOpened.incrementAndGet();
@@ -269,7 +290,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             return; // it failed while being opened; the error handler took over
         }
         LOG.debugf("session %s: %s stream %d opened (%s, %d bytes waiting)", sessionId, role, attempt.id, language,
-                audio.waiting());
+                audio.queued());
         pump();
     }
 
@@ -282,7 +303,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             case STALLED -> stalled(current);
             case RECYCLE -> recycle(false);
             case SENT -> {
-                if (finished != null && audio.waiting() == 0) {
+                if (finished != null && audio.queued() == 0) {
                     current.halfClose(); // the call is closing and everything went: the last results follow
                     current = null;
                     checkFinished();
@@ -311,9 +332,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
         };
     }
 
-    private synchronized void drainTick() {
-        pump.drained();
-        pump();
+    private synchronized void drainTick(long tick) {
+        if (pump.drained(tick)) {
+            pump();
+        }
     }
 
     /**
@@ -346,13 +368,13 @@ final class ParticipantStream implements StreamAttempt.Owner {
     }
 
     private void checkFinished() {
-        if (finished == null || finished.isDone() || current != null || !live.isEmpty()) {
+        if (finished == null || finishing || current != null || !live.isEmpty()) {
             return;
         }
         boolean awaitsStream = state == State.STREAMING || state == State.OPENING || state == State.RESTARTING
                 || state == State.WAITING_SETUP;
-        if (!awaitsStream || audio.waiting() == 0) {
-            finished.complete(null);
+        if (!awaitsStream || audio.queued() == 0) {
+            completeFinished();
         }
     }
 
@@ -427,7 +449,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             pump.cancel();
             if (state == State.STREAMING) {
                 audio.replayAfterLastFinal(attempt, target.replayLookback());
-                openSoon(State.RESTARTING, recovery.endedByService());
+                openSoon(State.RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
             }
         }
         checkFinished();

@@ -104,15 +104,23 @@ final class Recovery {
         counters.stalls.incrementAndGet();
         metrics.stall();
         warnings.warnOnce("stall", "session %s: a Dialogflow stream for the %s participant could not start within %d "
-                + "ms (no free stream on its connection); trying another", sessionId, role,
+                + "ms (no free stream on its connection, or no access token yet); trying again", sessionId, role,
                 settings.streaming().startTimeout().toMillis());
         return settings.retry().transientErrors().delayNanos(++failures);
     }
 
-    /** The service ended a stream we had not half-closed: reopened at once (counted as a restart with OK). */
-    long endedByService() {
+    /**
+     * The service ended a stream we had not half-closed (counted as a restart with OK): reopened at once after a
+     * healthy stream, with the short backoff after a short one, so a service that keeps ending streams does not
+     * burn the project's stream quota.
+     */
+    long endedByService(long livedNanos) {
         counters.restart(StatusCode.Code.OK.name());
         metrics.restart(StatusCode.Code.OK.name());
-        return settings.retry().transientErrors().initial().toNanos();
+        if (livedNanos >= settings.retry().healthyStream().toNanos()) {
+            failures = 0;
+            return settings.retry().transientErrors().initial().toNanos();
+        }
+        return settings.retry().transientErrors().delayNanos(++failures);
     }
 }

@@ -31,8 +31,13 @@ enum StreamFailure {
                     ? SLOW_DOWN : RESTART;
             case UNAVAILABLE, ABORTED, INTERNAL, DEADLINE_EXCEEDED, UNKNOWN, CANCELLED, OK -> RESTART;
             case RESOURCE_EXHAUSTED, UNAUTHENTICATED -> WAIT;
-            case INVALID_ARGUMENT -> canFallBack ? FALL_BACK_LANGUAGE : GIVE_UP;
+            case INVALID_ARGUMENT -> canFallBack && mentionsLanguage(description) ? FALL_BACK_LANGUAGE : GIVE_UP;
             default -> GIVE_UP;
         };
+    }
+
+    /** Speech says "… not supported for language : xx-XX." or "bad language code": other refusals are not it. */
+    private static boolean mentionsLanguage(String description) {
+        return description != null && description.toLowerCase(Locale.ROOT).contains("language");
     }
 }

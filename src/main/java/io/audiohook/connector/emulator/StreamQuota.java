@@ -12,7 +12,7 @@ import java.util.function.IntSupplier;
  * until the oldest one leaves the window. A refused stream does not count. The window slides: a quota that
  * refills on minute boundaries would be more lenient around them, never stricter.
  *
- * <p>Bounded: the window of a project holds at most its limit of timestamps, and at most {@link #MAX_PROJECTS}
+ * <p>Bounded: the window of a project holds at most the highest limit of the last minute, and at most {@link #MAX_PROJECTS}
  * projects are tracked (the emulator serves one profile; more projects only come from malformed names).
  */
 final class StreamQuota {
@@ -38,11 +38,7 @@ final class StreamQuota {
         while (!window.isEmpty() && nowNanos - window.peekFirst() >= WINDOW_NANOS) {
             window.removeFirst();
         }
-        int max = limit.getAsInt();
-        while (window.size() > max) {
-            window.removeFirst(); // the limit was lowered at run time
-        }
-        if (window.size() >= max) {
+        if (window.size() >= limit.getAsInt()) {
             return false;
         }
         window.addLast(nowNanos);

@@ -26,7 +26,7 @@ class ChannelPoolTest {
             public void close(String channel) {
                 closed.add(channel);
             }
-        });
+        }, Runnable::run); // channels built ahead of need are built at once here
     }
 
     @Test
@@ -57,19 +57,33 @@ class ChannelPoolTest {
     }
 
     @Test
+    void theNextChannelIsBuiltBeforeTheLastSlotIsTaken() {
+        ChannelPool<String> pool = pool(8, 10);
+        for (int i = 0; i < 6; i++) {
+            pool.acquire();
+        }
+        assertEquals(List.of("ch0"), opened, "six of eight taken: two free");
+        pool.acquire(); // one free slot left: fewer than a quarter of a channel
+        assertEquals(List.of("ch0", "ch1"), opened, "built ahead, before any stream needs it");
+        assertEquals("ch0", pool.acquire().channel(), "streams still fill the first");
+        assertEquals("ch1", pool.acquire().channel());
+    }
+
+    @Test
     void idleChannelsCloseAfterTheirIdleTimeKeepingOne() {
         ChannelPool<String> pool = pool(1, 10);
         ChannelPool<String>.Lease a = pool.acquire();
         ChannelPool<String>.Lease b = pool.acquire();
         ChannelPool<String>.Lease c = pool.acquire();
+        assertEquals(4, pool.stats().channels(), "three in use and one built ahead");
         a.release();
         b.release();
         c.release();
         assertEquals(List.of(), closed, "not before the idle time");
         now.addAndGet(61_000_000_000L);
         pool.acquire();
-        assertEquals(2, closed.size(), "two idle channels closed, one kept: " + closed);
-        assertEquals(1, pool.stats().channels());
+        assertEquals(3, closed.size(), "the idle channels closed but the one in use: " + closed);
+        assertEquals(2, pool.stats().channels(), "the one in use and the next, built ahead");
     }
 
     @Test
@@ -94,6 +108,8 @@ class ChannelPoolTest {
         stuck.release();
         assertEquals("ch1", pool.acquire().channel(), "ch0 carries two, not four");
         assertEquals(1, pool.stats().stalls());
+        now.addAndGet(61_000_000_000L);
+        assertEquals("ch0", pool.acquire().channel(), "a cap lasts the idle time: a slow start must not shrink it for good");
     }
 
     @Test
@@ -102,7 +118,7 @@ class ChannelPoolTest {
         pool.acquire();
         pool.acquire();
         pool.close();
-        assertEquals(List.of("ch0", "ch1"), closed);
+        assertEquals(List.of("ch0", "ch1", "ch2"), closed, "the two in use and the one built ahead");
         assertThrows(IllegalStateException.class, pool::acquire);
     }
 }

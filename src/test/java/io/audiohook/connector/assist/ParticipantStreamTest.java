@@ -246,6 +246,19 @@ class ParticipantStreamTest {
     }
 
     @Test
+    void whatWaitsForTheFinishRunsOutsideTheStreamsMonitor() {
+        ParticipantStream stream = started();
+        speak(stream, 300);
+        java.util.concurrent.atomic.AtomicBoolean underMonitor = new java.util.concurrent.atomic.AtomicBoolean(true);
+        stream.finish().whenComplete((v, e) -> underMonitor.set(Thread.holdsLock(stream)));
+        assertTrue(transport.last().halfClosed, "everything went: half-closed for the last results");
+        transport.last().complete();
+        timers.advanceMillis(1);
+        assertTrue(stream.finish().isDone());
+        assertFalse(underMonitor.get(), "the session's close waits for it and takes its own lock: never under ours");
+    }
+
+    @Test
     void pauseHalfClosesTheStream() {
         ParticipantStream stream = started();
         speak(stream, 500);

@@ -31,9 +31,20 @@ class StreamFailureTest {
     }
 
     @Test
-    void anInvalidArgumentFallsBackOnceThenGivesUp() {
-        assertEquals(StreamFailure.FALL_BACK_LANGUAGE, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT, "", true));
-        assertEquals(StreamFailure.GIVE_UP, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT, "", false));
+    void aRefusedLanguageFallsBackOnceThenGivesUp() {
+        String refused = "Invalid recognition 'config': The requested model is currently not supported for language : "
+                + "xx-XX.";
+        assertEquals(StreamFailure.FALL_BACK_LANGUAGE, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT, refused, true));
+        assertEquals(StreamFailure.FALL_BACK_LANGUAGE, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT,
+                "Invalid recognition 'config': bad language code.", true));
+        assertEquals(StreamFailure.GIVE_UP, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT, refused, false));
+    }
+
+    @Test
+    void anyOtherInvalidArgumentGivesUpWhateverTheLanguage() {
+        assertEquals(StreamFailure.GIVE_UP, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT,
+                "Extended streaming is only supported for conversations in the Agent Assist stage.", true));
+        assertEquals(StreamFailure.GIVE_UP, StreamFailure.of(StatusCode.Code.INVALID_ARGUMENT, null, true));
     }
 
     @ParameterizedTest
