@@ -17,9 +17,9 @@ import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.log.LogContext;
-import io.audiohook.connector.session.CallInfo;
-import io.audiohook.connector.session.CallListener;
-import io.audiohook.connector.session.ChannelAudio;
+import io.audiohook.connector.call.CallInfo;
+import io.audiohook.connector.call.CallListener;
+import io.audiohook.connector.call.ChannelAudio;
 
 /**
  * One AudioHook session's side of Agent Assist: a participant stream per negotiated channel (external →

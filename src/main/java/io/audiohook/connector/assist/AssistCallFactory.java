@@ -11,10 +11,10 @@ import org.jboss.logging.Logger;
 import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 
-import io.audiohook.connector.session.CallControl;
-import io.audiohook.connector.session.CallInfo;
-import io.audiohook.connector.session.CallListener;
-import io.audiohook.connector.session.CallListenerFactory;
+import io.audiohook.connector.call.CallControl;
+import io.audiohook.connector.call.CallInfo;
+import io.audiohook.connector.call.CallListener;
+import io.audiohook.connector.call.CallListenerFactory;
 
 /**
  * Agent Assist as the backend of AudioHook calls. A conversation is completed after a session that ended

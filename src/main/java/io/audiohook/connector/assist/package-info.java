@@ -1,6 +1,6 @@
 /**
  * Agent Assist behind the call seam: {@link io.audiohook.connector.assist.AssistCallFactory} is a
- * {@link io.audiohook.connector.session.CallListenerFactory} that turns each AudioHook call into a Dialogflow
+ * {@link io.audiohook.connector.call.CallListenerFactory} that turns each AudioHook call into a Dialogflow
  * v2beta1 conversation with an END_USER and a HUMAN_AGENT participant, and streams each negotiated channel to
  * its participant ({@link io.audiohook.connector.assist.ParticipantStream}). What Dialogflow answers leaves as
  * {@link io.audiohook.connector.assist.AssistEvent}s through an {@link io.audiohook.connector.assist.AssistEventSink}.

@@ -15,11 +15,11 @@ import org.jboss.logging.Logger;
 
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.protocol.SessionEnd;
-import io.audiohook.connector.session.CallControl;
-import io.audiohook.connector.session.CallInfo;
-import io.audiohook.connector.session.CallListener;
-import io.audiohook.connector.session.CallListenerFactory;
-import io.audiohook.connector.session.TeeCallListenerFactory;
+import io.audiohook.connector.call.CallControl;
+import io.audiohook.connector.call.CallInfo;
+import io.audiohook.connector.call.CallListener;
+import io.audiohook.connector.call.CallListenerFactory;
+import io.audiohook.connector.call.TeeCallListenerFactory;
 import io.audiohook.connector.web.ConnectorConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;

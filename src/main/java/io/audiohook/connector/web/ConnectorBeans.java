@@ -21,7 +21,7 @@ import io.audiohook.connector.auth.SignatureVerifier;
 import io.audiohook.connector.protocol.MediaFormat;
 import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.publish.ResumeWhenJoined;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.audiohook.connector.web.redis.RedisNonceStore;
 import io.audiohook.connector.web.redis.RedisUsage;
 import io.quarkus.arc.DefaultBean;

@@ -24,7 +24,7 @@ import io.audiohook.connector.client.MediaFormat;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.protocol.Channel;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 

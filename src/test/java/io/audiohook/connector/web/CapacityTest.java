@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;

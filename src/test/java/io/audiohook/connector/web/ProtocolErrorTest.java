@@ -28,7 +28,7 @@ import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.ProtocolViolation;
 import io.audiohook.connector.protocol.SessionCounters;
 import io.audiohook.connector.protocol.SessionEnd;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 

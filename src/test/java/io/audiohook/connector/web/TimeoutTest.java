@@ -20,7 +20,7 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.protocol.SessionEnd;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 

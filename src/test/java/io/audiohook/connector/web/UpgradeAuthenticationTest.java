@@ -38,7 +38,7 @@ import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.client.GenesysSigner;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.SessionConfig;
-import io.audiohook.connector.session.CallRecorder;
+import io.audiohook.connector.call.CallRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;

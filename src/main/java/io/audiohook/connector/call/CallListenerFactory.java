@@ -1,4 +1,4 @@
-package io.audiohook.connector.session;
+package io.audiohook.connector.call;
 
 /** Creates the backend side of a real call; never asked for connection probes. */
 public interface CallListenerFactory {

@@ -1,4 +1,4 @@
-package io.audiohook.connector.session;
+package io.audiohook.connector.call;
 
 import io.audiohook.connector.audio.AudioDecoder;
 import io.audiohook.connector.audio.SampleFormat;

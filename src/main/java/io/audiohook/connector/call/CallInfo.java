@@ -1,4 +1,4 @@
-package io.audiohook.connector.session;
+package io.audiohook.connector.call;
 
 import java.util.Optional;
 
