@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * conversation of this connector lives in, and the regional endpoint that serves them.
  */
 public record ProfileName(String name, String project, String location) {
+    /** The one profile the Dialogflow emulator knows (dev mode, tests, the demo), unless configured otherwise. */
+    public static final String EMULATED =
+            "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
     private static final Pattern FORMAT = Pattern
             .compile("^projects/([^/]+)/locations/([^/]+)/conversationProfiles/([^/]+)$");
 

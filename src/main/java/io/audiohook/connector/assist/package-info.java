@@ -21,6 +21,6 @@
  * bounded and every drop is counted in {@link io.audiohook.connector.assist.ParticipantCounters}.
  *
  * <p>
- * Framework-free: Quarkus wiring lives in {@code web.AssistBackend}.
+ * Framework-free: it is assembled in {@code app.AgentAssist}, wired in {@code app.Wiring}.
  */
 package io.audiohook.connector.assist;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.audiohook.connector.assist.ProfileName;
 import io.grpc.Status;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -18,7 +19,7 @@ public interface EmulatorConfig {
     boolean enabled();
 
     /** The one conversation profile the emulator knows. */
-    @WithDefault("projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile")
+    @WithDefault(ProfileName.EMULATED)
     String profileName();
 
     /** Language of the profile's speech-to-text config. */

@@ -67,8 +67,8 @@ public class RedisPublisher {
 
     private final ReactiveRedisDataSource redis;
     private final RedisStatus status;
-    private final PublishConfig.Outbox bounds;
-    private final PublishConfig.Transcript transcriptConfig;
+    private final PublishSettings.Outbox bounds;
+    private final PublishSettings.Transcript transcriptConfig;
     private final String keyPrefix;
     private final PublishStats stats;
     private final MessageIds ids = new MessageIds();
@@ -86,7 +86,7 @@ public class RedisPublisher {
     private final AtomicLong pollsInFlight = new AtomicLong();
     private volatile boolean warnedDown;
 
-    RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishConfig config, MeterRegistry registry,
+    RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings config, MeterRegistry registry,
             Vertx vertx) {
         this.redis = redis;
         this.status = status;
@@ -142,7 +142,7 @@ public class RedisPublisher {
                 if (box.retired) {
                     continue;
                 }
-                if (pendingBytes.get() + event.bytes() + lineBytes > bounds.maxBytes().asLongValue()) {
+                if (pendingBytes.get() + event.bytes() + lineBytes > bounds.maxBytes()) {
                     stats.dropped(DropReason.MEMORY, 1 + (line.isPresent() ? 1 : 0));
                     if (box.isIdle()) {
                         retire(box);

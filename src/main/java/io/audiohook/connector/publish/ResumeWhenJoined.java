@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -20,7 +18,6 @@ import io.audiohook.connector.call.CallInfo;
 import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.TeeCallListenerFactory;
-import io.audiohook.connector.web.ConnectorConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -32,8 +29,7 @@ import io.vertx.mutiny.redis.client.Command;
  * One shared timer checks the keys of all waiting calls with one {@code MGET}. Probes are never paused (the
  * protocol layer answers them unpaused and never hands them to a backend).
  */
-@Singleton
-public class ResumeWhenJoined {
+public class ResumeWhenJoined implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ResumeWhenJoined.class);
 
     private record Waiting(String sessionId, String key, CallControl control, long deadlineNanos) {
@@ -47,11 +43,12 @@ public class ResumeWhenJoined {
     private final Vertx vertx;
     private final long timer;
 
-    ResumeWhenJoined(ReactiveRedisDataSource redis, PublishConfig config, ConnectorConfig connector, Vertx vertx) {
+    /** @param profile Agent Assist's profile; without one no desktop can join, and calls are never paused */
+    public ResumeWhenJoined(ReactiveRedisDataSource redis, PublishSettings config, Optional<ProfileName> profile,
+            Vertx vertx) {
         this.redis = redis;
         this.vertx = vertx;
-        this.profile = connector.assist().conversationProfile().map(String::trim).filter(p -> !p.isEmpty())
-                .map(ProfileName::parse);
+        this.profile = profile;
         this.active = config.startPausedUntilJoined() && profile.isPresent();
         if (config.startPausedUntilJoined() && profile.isEmpty()) {
             LOG.warn("start-paused-until-joined ignored: no conversation profile, so no desktop can join");
@@ -121,8 +118,8 @@ public class ResumeWhenJoined {
         }
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }

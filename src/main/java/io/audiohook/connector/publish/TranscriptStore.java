@@ -18,9 +18,9 @@ import io.vertx.mutiny.redis.client.Response;
 @Singleton
 public class TranscriptStore {
     private final ReactiveRedisDataSource redis;
-    private final PublishConfig config;
+    private final PublishSettings config;
 
-    TranscriptStore(ReactiveRedisDataSource redis, PublishConfig config) {
+    TranscriptStore(ReactiveRedisDataSource redis, PublishSettings config) {
         this.redis = redis;
         this.config = config;
     }

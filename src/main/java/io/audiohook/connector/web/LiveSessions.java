@@ -54,7 +54,7 @@ public class LiveSessions {
     @Inject
     Vertx vertx;
     @Inject
-    ConnectorConfig config;
+    WebSettings config;
     @Inject
     ProtocolSettings settings;
     @Inject
@@ -120,7 +120,7 @@ public class LiveSessions {
                     .description("audio received but dropped (paused, closing, bad frames), per channel")
                     .tag("channel", channel.wireName()).register(meters));
         }
-        timer = vertx.setPeriodic(config.sessions().tick().toMillis(), id -> tick());
+        timer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -130,7 +130,7 @@ public class LiveSessions {
     }
 
     public boolean isFull() {
-        return active.get() >= config.sessions().max();
+        return active.get() >= config.maxSessions();
     }
 
     public int active() {
@@ -142,7 +142,7 @@ public class LiveSessions {
     }
 
     void opened(WebSocketConnection connection) {
-        if (active.incrementAndGet() > config.sessions().max()) {
+        if (active.incrementAndGet() > config.maxSessions()) {
             // Two upgrades passed the capacity check at once; the later one goes.
             active.decrementAndGet();
             meters.counter("audiohook.upgrades.refused", "reason", "capacity").increment();
@@ -268,12 +268,12 @@ public class LiveSessions {
     }
 
     /** Run whenever the last live session ended (the drain waits with it). */
-    void onIdle(Runnable action) {
+    public void onIdle(Runnable action) {
         onIdle = action;
     }
 
     /** Ends every live session from the server side with {@code disconnect}; the client then closes. */
-    int disconnectAll(DisconnectReason reason, Optional<String> info) {
+    public int disconnectAll(DisconnectReason reason, Optional<String> info) {
         int n = 0;
         for (Live live : sessions.values()) {
             try (var scope = live.logContext().enter()) {

@@ -36,11 +36,11 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     @Inject
     LiveSessions sessions;
     @Inject
-    ConnectorConfig config;
+    WebSettings config;
     @Inject
     MeterRegistry meters;
     @Inject
-    Drain drain;
+    Draining drain;
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
@@ -75,7 +75,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                     refused(result.outcome().reason(), request);
                     LOG.debugf("upgrade refused for session %s: %s", sanitize(request.getHeader(SESSION_ID)),
                             result.detail());
-                    Duration remaining = config.auth().failureDelay().minusNanos(System.nanoTime() - started);
+                    Duration remaining = config.refusalDelay().minusNanos(System.nanoTime() - started);
                     Uni<CheckResult> refusal = CheckResult.rejectUpgrade(401);
                     return remaining.isNegative() || remaining.isZero() ? refusal
                             : refusal.onItem().delayIt().by(remaining);

@@ -13,7 +13,7 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
-import io.audiohook.connector.web.AssistBackend;
+import io.audiohook.connector.app.AgentAssist;
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
@@ -26,7 +26,7 @@ abstract class AssistCallTesting {
     URI endpoint;
 
     @Inject
-    AssistBackend backend;
+    AgentAssist backend;
     @Inject
     RecentAssistEvents events;
     @Inject

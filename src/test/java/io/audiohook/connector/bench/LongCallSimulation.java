@@ -11,7 +11,7 @@ import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
-import io.audiohook.connector.web.AssistBackend;
+import io.audiohook.connector.app.AgentAssist;
 import io.audiohook.connector.web.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +66,7 @@ class LongCallSimulation {
     @TestHTTPResource("/audiohook/ws")
     URI endpoint;
     @Inject
-    AssistBackend backend;
+    AgentAssist backend;
     @Inject
     EmulatorControl emulator;
 

@@ -19,7 +19,7 @@ import io.audiohook.connector.assist.AssistCallFactory;
 import io.audiohook.connector.assist.ChannelStats;
 import io.audiohook.connector.assist.ParticipantCounters;
 import io.audiohook.connector.redis.RedisServerResource;
-import io.audiohook.connector.web.AssistBackend;
+import io.audiohook.connector.app.AgentAssist;
 import io.audiohook.connector.web.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class StreamChannelsLoadTest {
     @TestHTTPResource("/audiohook/ws")
     URI endpoint;
     @Inject
-    AssistBackend backend;
+    AgentAssist backend;
 
     @Test
     void everyCallIsTranscribedWhateverTheStreamsPerConnection() throws Exception {

@@ -29,7 +29,7 @@ import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.emulator.EmulatorControl;
-import io.audiohook.connector.web.Drain;
+import io.audiohook.connector.app.Drain;
 import io.audiohook.connector.web.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

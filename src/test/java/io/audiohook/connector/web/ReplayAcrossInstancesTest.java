@@ -22,7 +22,7 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.client.GenesysSigner;
 import io.audiohook.connector.client.SessionConfig;
-import io.audiohook.connector.web.redis.RedisNonceStore;
+import io.audiohook.connector.publish.RedisNonceStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;

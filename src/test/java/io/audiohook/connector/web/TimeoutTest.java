@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.audiohook.connector.app.ProtocolConfig;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.Received;
@@ -43,11 +44,11 @@ class TimeoutTest {
     CallRecorder recorder;
 
     @Inject
-    ConnectorConfig config;
+    ProtocolConfig config;
 
     @Test
     void socketThatNeverOpensIsClosedAfterTheOpenTimeout() {
-        assertEquals(Duration.ofSeconds(2), config.protocol().openTimeout());
+        assertEquals(Duration.ofSeconds(2), config.openTimeout());
         AudioHookClient client = connect(call(endpoint));
         long connected = System.nanoTime();
         CloseInfo close = client.awaitClose(WAIT);
@@ -64,7 +65,7 @@ class TimeoutTest {
 
     @Test
     void idleSessionIsDisconnectedAndTheCloseTransactionFollows() {
-        assertEquals(Duration.ofSeconds(3), config.protocol().idleTimeout());
+        assertEquals(Duration.ofSeconds(3), config.idleTimeout());
         AudioHookClient client = connect(call(endpoint));
         await(client.open());
         long opened = System.nanoTime();
@@ -87,7 +88,7 @@ class TimeoutTest {
 
     @Test
     void unansweredDisconnectEndsTheSocketAfterTheDisconnectTimeout() {
-        assertEquals(Duration.ofSeconds(2), config.protocol().disconnectTimeout());
+        assertEquals(Duration.ofSeconds(2), config.disconnectTimeout());
         AudioHookClient client = connect(call(endpoint).autoRespond(false));
         await(client.open());
         Received disconnect = client.awaitMessage("disconnect", WAIT);

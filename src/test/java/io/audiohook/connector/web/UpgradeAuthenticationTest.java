@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.audiohook.connector.app.AuthConfig;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.client.GenesysSigner;
@@ -69,7 +70,7 @@ class UpgradeAuthenticationTest {
     MeterRegistry meters;
 
     @Inject
-    ConnectorConfig config;
+    AuthConfig auth;
 
     @BeforeEach
     void noSessionLeftOver() {
@@ -166,7 +167,7 @@ class UpgradeAuthenticationTest {
 
     @Test
     void refusalWaitsAtLeastTheMinimumFailureDelay() {
-        Duration delay = config.auth().failureDelay();
+        Duration delay = auth.failureDelay();
         assertEquals(Duration.ofMillis(200), delay, "the %test profile's failure delay");
         long started = System.nanoTime();
         ConnectResult result = attempt(call(endpoint).clientSecret(OTHER_SECRET));
@@ -317,7 +318,7 @@ class UpgradeAuthenticationTest {
         assertEquals(recordBefore, recorder.call(config.sessionId()), "no (new) call record");
         assertEquals(refusedBefore + 1, refused(reason), "refused for reason " + reason);
         if (status == 401) {
-            assertTrue(elapsed >= this.config.auth().failureDelay().toNanos(),
+            assertTrue(elapsed >= auth.failureDelay().toNanos(),
                     "401 after only " + elapsed / 1_000_000 + " ms");
         }
         return result;

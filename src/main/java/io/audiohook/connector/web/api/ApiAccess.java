@@ -24,7 +24,7 @@ public class ApiAccess {
     private final boolean enabled;
     private final Optional<UiConnectorTokens> tokens;
 
-    ApiAccess(ApiConfig config) {
+    ApiAccess(ApiSettings config) {
         this.enabled = config.enabled();
         this.tokens = enabled ? tokens(config) : Optional.empty();
     }
@@ -42,27 +42,26 @@ public class ApiAccess {
         return tokens;
     }
 
-    private static Optional<UiConnectorTokens> tokens(ApiConfig config) {
-        Optional<String> project = config.projectId().map(String::trim).filter(p -> !p.isEmpty());
+    private static Optional<UiConnectorTokens> tokens(ApiSettings config) {
+        Optional<String> project = config.projectId();
         if (project.isEmpty()) {
             return refuseAll("no project id configured (GCP_PROJECT_ID)");
         }
-        ApiConfig.Jwt jwt = config.jwt();
-        int sources = (jwt.secret().isPresent() ? 1 : 0) + (jwt.secretFile().isPresent() ? 1 : 0)
-                + (jwt.legacyEmptyKey() ? 1 : 0);
+        int sources = (config.jwtSecret().isPresent() ? 1 : 0) + (config.jwtSecretFile().isPresent() ? 1 : 0)
+                + (config.legacyEmptyKey() ? 1 : 0);
         if (sources == 0) {
             return refuseAll("no JWT secret configured (connector.api.jwt.secret or connector.api.jwt.secret-file)");
         }
         if (sources > 1) {
             return refuseAll("more than one of connector.api.jwt.secret, secret-file and legacy-empty-key is set");
         }
-        if (jwt.legacyEmptyKey()) {
+        if (config.legacyEmptyKey()) {
             LOG.warn("HTTP API accepts tokens signed with the EMPTY key (connector.api.jwt.legacy-empty-key=true), "
                     + "like Google's UI connector today: anyone who knows the project id can mint a token");
             return Optional.of(UiConnectorTokens.signedWith(new byte[0], project.get()));
         }
-        Optional<byte[]> secret = jwt.secret().map(s -> s.getBytes(StandardCharsets.UTF_8))
-                .or(() -> read(Path.of(jwt.secretFile().orElseThrow())));
+        Optional<byte[]> secret = config.jwtSecret().map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .or(() -> read(Path.of(config.jwtSecretFile().orElseThrow())));
         if (secret.isEmpty()) {
             return Optional.empty();
         }

@@ -12,9 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.publish.TranscriptStore;
-import io.audiohook.connector.web.ConnectorConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,11 +32,9 @@ public class TranscriptResource {
     private final Optional<String> project;
 
     @Inject
-    TranscriptResource(ConnectorConfig connector, ApiConfig api) {
+    TranscriptResource(ApiSettings api) {
         // Our conversations live in the conversation profile's project; without a profile, in the API's.
-        this.project = connector.assist().conversationProfile().map(String::trim).filter(p -> !p.isEmpty())
-                .map(p -> ProfileName.parse(p).project())
-                .or(() -> api.projectId().map(String::trim).filter(p -> !p.isEmpty()));
+        this.project = api.conversationProject();
     }
 
     /** Non-blocking end to end (reactive Redis), so it stays on the event loop. */

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.audiohook.connector.web.Drain;
+import io.audiohook.connector.web.Draining;
 import io.audiohook.connector.web.LiveSessions;
 
 /** Not ready while draining: the load balancer must send new calls elsewhere. */
@@ -15,7 +15,7 @@ import io.audiohook.connector.web.LiveSessions;
 @ApplicationScoped
 public class DrainReadiness implements HealthCheck {
     @Inject
-    Drain drain;
+    Draining drain;
     @Inject
     LiveSessions sessions;
 

@@ -43,7 +43,7 @@ class ApiAccessTest {
     @Test
     void refusesEverythingWhenInDoubt() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty"), "");
-        for (ApiConfig config : new ApiConfig[] {
+        for (ApiSettings config : new ApiSettings[] {
                 config(Optional.empty(), Optional.empty(), false, Optional.of(PROJECT)),
                 config(Optional.of("s"), Optional.empty(), false, Optional.empty()),
                 config(Optional.of("s"), Optional.empty(), true, Optional.of(PROJECT)),
@@ -61,38 +61,8 @@ class ApiAccessTest {
                 .verify(TestTokens.uiConnector(key, PROJECT, Instant.now().plusSeconds(60))).ok();
     }
 
-    private static ApiConfig config(Optional<String> secret, Optional<String> file, boolean legacy, Optional<String> project) {
-        ApiConfig.Jwt jwt = new ApiConfig.Jwt() {
-            @Override
-            public Optional<String> secret() {
-                return secret;
-            }
-
-            @Override
-            public Optional<String> secretFile() {
-                return file;
-            }
-
-            @Override
-            public boolean legacyEmptyKey() {
-                return legacy;
-            }
-        };
-        return new ApiConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> projectId() {
-                return project;
-            }
-
-            @Override
-            public Jwt jwt() {
-                return jwt;
-            }
-        };
+    private static ApiSettings config(Optional<String> secret, Optional<String> file, boolean legacy,
+            Optional<String> project) {
+        return new ApiSettings(true, project, project, secret, file, legacy);
     }
 }

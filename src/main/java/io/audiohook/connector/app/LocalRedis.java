@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.dev;
+package io.audiohook.connector.app;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.api;
+package io.audiohook.connector.app;
 
 import java.util.Optional;
 
@@ -38,5 +38,14 @@ public interface ApiConfig {
          */
         @WithDefault("false")
         boolean legacyEmptyKey();
+    }
+
+    /**
+     * @param conversationProject the project the conversations live in (the profile's), when there is a profile
+     */
+    default io.audiohook.connector.web.api.ApiSettings settings(Optional<String> conversationProject) {
+        Optional<String> project = projectId().map(String::trim).filter(p -> !p.isEmpty());
+        return new io.audiohook.connector.web.api.ApiSettings(enabled(), project,
+                conversationProject.or(() -> project), jwt().secret(), jwt().secretFile(), jwt().legacyEmptyKey());
     }
 }

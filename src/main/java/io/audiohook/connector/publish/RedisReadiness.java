@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.redis;
+package io.audiohook.connector.publish;
 
 import java.time.Duration;
 
@@ -29,7 +29,7 @@ public class RedisReadiness implements AsyncHealthCheck {
     private static final Logger LOG = Logger.getLogger(RedisReadiness.class);
 
     @Inject
-    RedisUsage usage;
+    RedisUse usage;
     @Inject
     Instance<ReactiveRedisDataSource> redis;
 

@@ -1,18 +1,15 @@
-package io.audiohook.connector.web.health;
+package io.audiohook.connector.app;
 
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.audiohook.connector.assist.DialogflowCredentials;
-import io.audiohook.connector.web.AssistBackend;
-import io.audiohook.connector.web.ConnectorConfig;
 
 /**
  * Not ready unless Agent Assist can work: a conversation profile is configured and, when Dialogflow is reached
@@ -28,22 +25,12 @@ public class DialogflowReadiness implements HealthCheck {
     static final String NAME = "dialogflow";
 
     @Inject
-    ConnectorConfig config;
-    @Inject
-    AssistBackend assist;
-
-    private Optional<String> profile() {
-        return config.assist().conversationProfile().map(String::trim).filter(p -> !p.isEmpty());
-    }
-
-    private boolean emulatorServed() {
-        return ConfigProvider.getConfig().getOptionalValue("connector.emulator.enabled", Boolean.class).orElse(false);
-    }
+    AgentAssist assist;
 
     @Override
     public HealthCheckResponse call() {
         if (assist.factory().isEmpty()) {
-            if (profile().isEmpty() && emulatorServed()) {
+            if (AgentAssist.servesEmulator()) {
                 return HealthCheckResponse.named(NAME).up().withData("assist", "emulator only").build();
             }
             return HealthCheckResponse.named(NAME).down()

@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.redis;
+package io.audiohook.connector.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

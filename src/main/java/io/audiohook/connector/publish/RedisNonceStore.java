@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.redis;
+package io.audiohook.connector.publish;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.audiohook.connector.web;
+package io.audiohook.connector.app;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.protocol.DisconnectReason;
+import io.audiohook.connector.web.Draining;
+import io.audiohook.connector.web.LiveSessions;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
@@ -27,20 +29,23 @@ import io.vertx.core.Vertx;
  * disconnect is not the end of the conversation, so a session on another instance can continue them.
  */
 @ApplicationScoped
-public class Drain {
+public class Drain implements Draining {
     private static final Logger LOG = Logger.getLogger(Drain.class);
     static final String INFO = "server shutting down";
 
     @Inject
     LiveSessions sessions;
     @Inject
-    ConnectorConfig config;
+    DrainConfig config;
+    @Inject
+    ProtocolConfig protocol;
     @Inject
     Vertx vertx;
 
     private volatile boolean draining;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
+    @Override
     public boolean draining() {
         return draining;
     }
@@ -56,8 +61,8 @@ public class Drain {
             return drained;
         }
         draining = true;
-        Duration grace = config.drain().grace();
-        Duration disconnectAt = grace.minus(config.drain().closeReserve());
+        Duration grace = config.grace();
+        Duration disconnectAt = grace.minus(config.closeReserve());
         LOG.infof("draining: new sessions refused, %d running session(s) get %d ms before disconnect",
                 sessions.active(), Math.max(0, disconnectAt.toMillis()));
         sessions.onIdle(() -> drained.complete(null));
@@ -89,7 +94,7 @@ public class Drain {
      */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         start();
-        long bound = config.drain().grace().plus(config.protocol().disconnectTimeout()).toMillis() + 500;
+        long bound = config.grace().plus(protocol.disconnectTimeout()).toMillis() + 500;
         try {
             drained.get(bound, TimeUnit.MILLISECONDS);
             LOG.info("drained: no session left");

@@ -1,4 +1,4 @@
-package io.audiohook.connector.publish;
+package io.audiohook.connector.app;
 
 import java.time.Duration;
 
@@ -90,5 +90,18 @@ public interface PublishConfig {
         /** Lines waiting per conversation while Redis is unreachable; the oldest is dropped beyond. */
         @WithDefault("1000")
         int maxPending();
+    }
+
+    /** The plain settings the publisher and the transcript store are given. */
+    default io.audiohook.connector.publish.PublishSettings settings() {
+        Outbox o = outbox();
+        Transcript t = transcript();
+        return new io.audiohook.connector.publish.PublishSettings(enabled(), keyPrefix(), keepRecentInMemory(),
+                startPausedUntilJoined(), joinTimeout(),
+                new io.audiohook.connector.publish.PublishSettings.Outbox(o.maxAge(), o.maxEvents(),
+                        o.maxConversations(), o.maxBytes().asLongValue(), o.batch(), o.pollInterval(),
+                        o.retryInitial(), o.retryMax()),
+                new io.audiohook.connector.publish.PublishSettings.Transcript(t.enabled(), t.retention(),
+                        t.maxLength(), t.maxPending()));
     }
 }

@@ -1,4 +1,4 @@
-package io.audiohook.connector.web.ops;
+package io.audiohook.connector.app;
 
 import java.time.Duration;
 import java.util.Map;

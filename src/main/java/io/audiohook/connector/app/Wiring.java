@@ -1,0 +1,218 @@
+package io.audiohook.connector.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.assist.AssistEvent;
+import io.audiohook.connector.assist.AssistEventSink;
+import io.audiohook.connector.assist.RecentAssistEvents;
+import io.audiohook.connector.auth.ApiKeys;
+import io.audiohook.connector.auth.Authenticator;
+import io.audiohook.connector.auth.InMemoryNonceStore;
+import io.audiohook.connector.auth.NonceStore;
+import io.audiohook.connector.auth.SignatureVerifier;
+import io.audiohook.connector.call.CallListener;
+import io.audiohook.connector.call.CallListenerFactory;
+import io.audiohook.connector.call.CallRecorder;
+import io.audiohook.connector.call.TeeCallListenerFactory;
+import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.publish.PublishSettings;
+import io.audiohook.connector.publish.RedisNonceStore;
+import io.audiohook.connector.publish.RedisPublisher;
+import io.audiohook.connector.publish.RedisUse;
+import io.audiohook.connector.publish.ResumeWhenJoined;
+import io.audiohook.connector.web.WebSettings;
+import io.audiohook.connector.web.api.ApiSettings;
+import io.quarkus.arc.DefaultBean;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.Vertx;
+
+/**
+ * The one place the connector is put together, in the order a call's data flows: the upgrade is authenticated
+ * ({@link Authenticator}), the session speaks the protocol ({@link ProtocolSettings}, {@link WebSettings}), the
+ * call goes to its backend ({@link CallListenerFactory}: Agent Assist, the recorder where it is used, calls
+ * paused until a desktop joins), and Agent Assist's events go out ({@link AssistEventSink}: Redis for Google's UI
+ * connector, memory for tests and dev). Everything else is an adapter that receives what is made here; each
+ * configuration mapping turns itself into the plain settings of its concern.
+ */
+@ApplicationScoped
+public class Wiring {
+    private static final Logger LOG = Logger.getLogger(Wiring.class);
+
+    // ------------------------------------------------------------------ 1. the upgrade is authenticated
+
+    @Produces
+    @Singleton
+    ApiKeys apiKeys(AuthConfig auth) {
+        ApiKeys keys = ApiKeys.parse(auth.apiKey(), auth.clientSecret(), auth.apiKeys());
+        if (keys.isEmpty()) {
+            LOG.warn("no API key configured: every AudioHook connection will be refused (set API_KEY)");
+        } else {
+            LOG.infof("%d API key(s) configured", keys.size());
+        }
+        return keys;
+    }
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    NonceStore nonceStore(AuthConfig auth, RedisUse redis, Instance<ReactiveRedisDataSource> dataSource) {
+        if (redis.nonces()) {
+            LOG.info("signature nonces are kept in Redis, shared by all instances");
+            return new RedisNonceStore(dataSource.get(), auth.nonceKeyPrefix(), auth.nonceStoreTimeout());
+        }
+        LOG.info("signature nonces are kept in memory: replays are refused by this instance only");
+        return new InMemoryNonceStore(auth.nonceCacheSize());
+    }
+
+    @Produces
+    @Singleton
+    Authenticator authenticator(AuthConfig auth, ApiKeys keys, NonceStore nonces) {
+        SignatureVerifier verifier = new SignatureVerifier(keys, Clock.systemUTC(), auth.clockSkew(),
+                auth.maxSignatureAge(), auth.minNonceLength());
+        Set<String> organizations = auth.organizationIds().orElse(List.of()).stream()
+                .map(id -> id.trim().toLowerCase(Locale.ROOT)).filter(id -> !id.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new Authenticator(verifier, nonces, organizations);
+    }
+
+    // ------------------------------------------------------------------ 2. the session speaks AudioHook
+
+    @Produces
+    @Singleton
+    ProtocolSettings protocolSettings(ProtocolConfig protocol, ResumeWhenJoined resumeWhenJoined) {
+        // calls wait paused for their desktop only when something will resume them
+        return protocol.settings(resumeWhenJoined.active());
+    }
+
+    @Produces
+    @Singleton
+    WebSettings webSettings(SessionsConfig sessions, AuthConfig auth) {
+        return sessions.settings(auth);
+    }
+
+    // ------------------------------------------------------------------ 3. the call goes to its backend
+
+    @Produces
+    @Singleton
+    CallListenerFactory backend(AgentAssist assist, CallRecorder recorder, SessionsConfig sessions,
+            ResumeWhenJoined resumeWhenJoined) {
+        boolean records = records(sessions);
+        CallListenerFactory calls;
+        if (assist.factory().isPresent()) {
+            calls = records ? new TeeCallListenerFactory(assist.factory().get(), recorder) : assist.factory().get();
+        } else if (records) {
+            LOG.info("calls are only recorded (no conversation profile)");
+            calls = recorder;
+        } else {
+            calls = (info, control) -> new CallListener() {
+            };
+        }
+        return resumeWhenJoined.wrap(calls);
+    }
+
+    /** Where it is used: dev, test and the demo (the emulator served), unless configured; never production calls. */
+    static boolean records(SessionsConfig sessions) {
+        return sessions.record().orElseGet(() -> LaunchMode.current() != LaunchMode.NORMAL
+                || AgentAssist.servesEmulator());
+    }
+
+    /** Typed as itself only: the calls' backend is the one above, which includes it where it is used. */
+    @Produces
+    @Singleton
+    @Typed(CallRecorder.class)
+    CallRecorder callRecorder(SessionsConfig sessions) {
+        return new CallRecorder(sessions.recorded());
+    }
+
+    @Produces
+    @Singleton
+    ResumeWhenJoined resumeWhenJoined(Instance<ReactiveRedisDataSource> redis, PublishSettings publish,
+            AssistConfig assist, Vertx vertx) {
+        return new ResumeWhenJoined(redis.get(), publish, AgentAssist.profile(assist), vertx);
+    }
+
+    void close(@Disposes ResumeWhenJoined resumeWhenJoined) {
+        resumeWhenJoined.close();
+    }
+
+    // ------------------------------------------------------------------ 4. Agent Assist's events go out
+
+    /** Redis when publishing is on; memory as well when asked (tests, dev), or alone when publishing is off. */
+    @Produces
+    @Singleton
+    AssistEventSink assistEventSink(PublishSettings publish, Instance<RedisPublisher> publisher,
+            RecentAssistEvents recent) {
+        List<AssistEventSink> sinks = new ArrayList<>(2);
+        if (publish.enabled()) {
+            RedisPublisher redis = publisher.get();
+            sinks.add(redis::publish);
+            LOG.info("Agent Assist events are published to Redis for the UI connector");
+        } else {
+            LOG.info("publishing to Redis is off (connector.publish.enabled=false): events are only kept in memory");
+        }
+        if (!publish.enabled() || publish.keepRecentInMemory()) {
+            sinks.add(recent);
+        }
+        return sinks.size() == 1 ? sinks.get(0) : new Tee(List.copyOf(sinks));
+    }
+
+    /** Typed as itself only: the events' sink is the one above, which includes it where asked. */
+    @Produces
+    @Singleton
+    @Typed(RecentAssistEvents.class)
+    RecentAssistEvents recentAssistEvents(AssistConfig assist) {
+        return new RecentAssistEvents(assist.recentEvents(), assist.recentConversations());
+    }
+
+    /** Every event to every sink; one failing sink does not starve the others. */
+    record Tee(List<AssistEventSink> sinks) implements AssistEventSink {
+        @Override
+        public void accept(AssistEvent event) {
+            for (AssistEventSink sink : sinks) {
+                try {
+                    sink.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warnf("event sink failed: %s", e.toString());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the adapters' settings
+
+    @Produces
+    @Singleton
+    PublishSettings publishSettings(PublishConfig publish) {
+        return publish.settings();
+    }
+
+    @Produces
+    @Singleton
+    ApiSettings apiSettings(ApiConfig api, AssistConfig assist) {
+        return api.settings(AgentAssist.profile(assist).map(p -> p.project()));
+    }
+
+    /** Nonces follow the publisher unless configured: several instances publishing share one Redis. */
+    @Produces
+    @Singleton
+    RedisUse redisUse(AuthConfig auth, PublishConfig publish) {
+        AuthConfig.NonceStoreKind nonces = auth.nonceStore()
+                .orElse(publish.enabled() ? AuthConfig.NonceStoreKind.REDIS : AuthConfig.NonceStoreKind.MEMORY);
+        return new RedisUse(publish.enabled(), nonces == AuthConfig.NonceStoreKind.REDIS);
+    }
+}

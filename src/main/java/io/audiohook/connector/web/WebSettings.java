@@ -1,0 +1,13 @@
+package io.audiohook.connector.web;
+
+import java.time.Duration;
+
+/**
+ * What the WebSocket layer needs from the configuration.
+ *
+ * @param maxSessions  live sessions beyond which upgrades are answered 503
+ * @param tick         how often every session's timeouts are checked
+ * @param refusalDelay every refused upgrade takes at least this long, so timing says nothing about why
+ */
+public record WebSettings(int maxSessions, Duration tick, Duration refusalDelay) {
+}
