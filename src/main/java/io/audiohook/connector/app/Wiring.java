@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -29,6 +28,7 @@ import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallRecorder;
 import io.audiohook.connector.call.TeeCallListenerFactory;
 import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.publish.DesktopPresence;
 import io.audiohook.connector.publish.PublishSettings;
 import io.audiohook.connector.publish.RedisNonceStore;
 import io.audiohook.connector.publish.RedisPublisher;
@@ -39,7 +39,6 @@ import io.audiohook.connector.web.api.ApiSettings;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.LaunchMode;
-import io.vertx.core.Vertx;
 
 /**
  * The one place the connector is put together, in the order a call's data flows: the upgrade is authenticated
@@ -141,13 +140,9 @@ public class Wiring {
 
     @Produces
     @Singleton
-    ResumeWhenJoined resumeWhenJoined(Instance<ReactiveRedisDataSource> redis, PublishSettings publish,
-            AssistConfig assist, Vertx vertx) {
-        return new ResumeWhenJoined(redis.get(), publish, AgentAssist.profile(assist), vertx);
-    }
-
-    void close(@Disposes ResumeWhenJoined resumeWhenJoined) {
-        resumeWhenJoined.close();
+    ResumeWhenJoined resumeWhenJoined(PublishSettings publish, AssistConfig assist,
+            Instance<DesktopPresence> presence) {
+        return new ResumeWhenJoined(publish, AgentAssist.profile(assist), presence.get());
     }
 
     // ------------------------------------------------------------------ 4. Agent Assist's events go out

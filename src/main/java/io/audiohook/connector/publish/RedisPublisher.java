@@ -6,13 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -20,27 +19,25 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.assist.AssistEvent;
-import io.audiohook.connector.retry.Backoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Publishes Agent Assist events to Redis exactly as Google's Pub/Sub interceptor does for the UI connector, and
- * appends final utterances to a per-conversation transcript stream.
+ * appends final utterances to a per-conversation transcript stream: the Redis writer of the {@link Outboxes}.
  * <p>
  * {@link #publish} only renders the event and queues it in its conversation's outbox; Redis work runs on the
  * Vert.x event loop through the reactive client. Per conversation one command is in flight at a time and a failed
  * batch returns to the front, so events reach the desktop in order also across Redis outages. Events of a
- * conversation no desktop has joined yet (no key) wait, bounded by age, count, conversations and bytes; one shared
- * timer checks the keys of all waiting conversations with a single {@code MGET} and retries failed commands.
+ * conversation no desktop has joined yet (no key) wait in the outbox; {@link DesktopPresence}'s shared tick
+ * expires them, retries what backed off, and looks for the keys of all waiting conversations with one {@code MGET}.
  */
 @Singleton
-public class RedisPublisher {
+public class RedisPublisher implements DesktopPresence.Watcher {
     private static final Logger LOG = Logger.getLogger(RedisPublisher.class);
     /**
      * GET and PUBLISH in one atomic round trip: the instance id is read for every batch (a reloaded desktop may have
@@ -57,7 +54,6 @@ public class RedisPublisher {
             return receivers
             """;
     private static final String PUBLISH_SHA = sha1(PUBLISH_SCRIPT);
-    private static final int MGET_CHUNK = 256;
     private static final int TRANSCRIPT_BATCH = 32;
     /**
      * A command without an answer counts as failed (and is retried) after this long, so a Redis that vanished
@@ -67,42 +63,30 @@ public class RedisPublisher {
 
     private final ReactiveRedisDataSource redis;
     private final RedisStatus status;
-    private final PublishSettings.Outbox bounds;
     private final PublishSettings.Transcript transcriptConfig;
     private final String keyPrefix;
     private final PublishStats stats;
+    private final Outboxes outboxes;
     private final MessageIds ids = new MessageIds();
     private final TranscriptLines lines = new TranscriptLines();
-    private final Map<String, ConversationOutbox> outboxes = new ConcurrentHashMap<>();
-    /** Outboxes that could not make progress on their own: waiting for a key, or backing off after a failure. */
-    private final Set<ConversationOutbox> parked = ConcurrentHashMap.newKeySet();
-    private final AtomicLong pendingBytes = new AtomicLong();
-    private final AtomicLong pendingEvents = new AtomicLong();
-    private final long maxAgeNanos;
-    private final Backoff retry;
-    private final Vertx vertx;
-    private final long timer;
-    /** Poll rounds still running: a slow Redis must not pile them up. */
-    private final AtomicLong pollsInFlight = new AtomicLong();
+    /** Conversations whose events wait for their desktop, by key: what the shared poll looks for. */
+    private final Map<String, ConversationOutbox> awaiting = new ConcurrentHashMap<>();
     private volatile boolean warnedDown;
 
     RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings config, MeterRegistry registry,
-            Vertx vertx) {
+            DesktopPresence presence) {
         this.redis = redis;
         this.status = status;
-        this.bounds = config.outbox();
         this.transcriptConfig = config.transcript();
         this.keyPrefix = config.keyPrefix();
         this.stats = new PublishStats(registry);
-        this.maxAgeNanos = bounds.maxAge().toNanos();
-        this.retry = Backoff.exponential(bounds.retryInitial(), bounds.retryMax());
-        this.vertx = vertx;
-        Gauge.builder("audiohook.publish.outbox.events", pendingEvents, AtomicLong::get)
+        this.outboxes = new Outboxes(config.outbox(), config.transcript(), stats, System::nanoTime);
+        Gauge.builder("audiohook.publish.outbox.events", outboxes, Outboxes::pendingEvents)
                 .description("events waiting for a desktop or for Redis").register(registry);
-        Gauge.builder("audiohook.publish.outbox.bytes", pendingBytes, AtomicLong::get)
+        Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
-        Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Map::size).register(registry);
-        this.timer = vertx.setPeriodic(Math.max(10, bounds.pollInterval().toMillis()), id -> tick());
+        Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
+        presence.watch(this);
     }
 
     // ------------------------------------------------------------------ intake (any thread, never blocks)
@@ -119,52 +103,10 @@ public class RedisPublisher {
             return;
         }
         Optional<TranscriptEntry> line = transcriptConfig.enabled() ? lines.line(event) : Optional.empty();
-        String key = ConversationKeys.withoutLocation(event.conversationName());
-        ConversationOutbox box = enqueue(key, pending, line);
+        ConversationOutbox box = outboxes.offer(ConversationKeys.withoutLocation(event.conversationName()), pending,
+                line);
         if (box != null) {
             drain(box);
-        }
-    }
-
-    private ConversationOutbox enqueue(String key, PendingEvent event, Optional<TranscriptEntry> line) {
-        long lineBytes = line.map(RedisPublisher::bytes).orElse(0L);
-        for (;;) {
-            ConversationOutbox box = outboxes.get(key);
-            if (box == null) {
-                if (outboxes.size() >= bounds.maxConversations()) {
-                    stats.dropped(DropReason.CONVERSATIONS, 1);
-                    line.ifPresent(l -> stats.dropped(DropReason.CONVERSATIONS, 1));
-                    return null;
-                }
-                box = outboxes.computeIfAbsent(key, ConversationOutbox::new);
-            }
-            synchronized (box) {
-                if (box.retired) {
-                    continue;
-                }
-                if (pendingBytes.get() + event.bytes() + lineBytes > bounds.maxBytes()) {
-                    stats.dropped(DropReason.MEMORY, 1 + (line.isPresent() ? 1 : 0));
-                    if (box.isIdle()) {
-                        retire(box);
-                    }
-                    return null;
-                }
-                box.events.add(event);
-                pendingEvents.incrementAndGet();
-                pendingBytes.addAndGet(event.bytes());
-                while (box.events.size() > bounds.maxEvents() && box.events.peekOldest() != null) {
-                    forget(box.events.dropOldest(), DropReason.COUNT);
-                }
-                if (line.isPresent()) {
-                    box.transcript.add(line.get());
-                    pendingBytes.addAndGet(lineBytes);
-                    while (box.transcript.size() > transcriptConfig.maxPending() && box.transcript.peekOldest() != null) {
-                        pendingBytes.addAndGet(-bytes(box.transcript.dropOldest()));
-                        stats.dropped(DropReason.TRANSCRIPT, 1);
-                    }
-                }
-                return box;
-            }
         }
     }
 
@@ -176,12 +118,9 @@ public class RedisPublisher {
     }
 
     private void publishNext(ConversationOutbox box) {
-        List<PendingEvent> batch;
-        synchronized (box) {
-            if (box.awaitingDesktop || !box.events.ready(System.nanoTime())) {
-                return;
-            }
-            batch = box.events.take(bounds.batch());
+        List<PendingEvent> batch = outboxes.nextEvents(box);
+        if (batch == null) {
+            return;
         }
         Instant ack = Instant.now();
         String[] args = new String[3 + batch.size()];
@@ -197,55 +136,33 @@ public class RedisPublisher {
                     return redis.execute(Command.EVAL, args);
                 })
                 .ifNoItem().after(COMMAND_TIMEOUT).fail()
-                .subscribe().with(reply -> published(box, batch, reply), error -> publishFailed(box, batch, error));
+                .subscribe().with(reply -> published(box, batch, reply), error -> {
+                    redisDown(error);
+                    outboxes.eventsFailed(box, batch);
+                });
     }
 
     private void published(ConversationOutbox box, List<PendingEvent> batch, Response reply) {
         redisUp();
         long receivers = reply == null ? -1 : reply.toLong();
         if (receivers < 0) {
-            synchronized (box) {
-                box.events.putBack(batch);
-                box.awaitingDesktop = true;
-            }
-            parked.add(box);
+            outboxes.eventsWaitForDesktop(box, batch);
+            awaiting.put(box.key, box);
             return;
         }
-        long now = System.nanoTime();
-        long bytes = 0;
-        for (PendingEvent event : batch) {
-            stats.published(event.receivedNanos(), now);
-            bytes += event.bytes();
-        }
-        pendingEvents.addAndGet(-batch.size());
-        pendingBytes.addAndGet(-bytes);
         if (receivers == 0) {
-            stats.noReceivers(batch.size());
             LOG.debugf("%d event(s) of %s published with no UI connector listening (its instance gone?)",
                     batch.size(), box.key);
         }
-        synchronized (box) {
-            box.events.succeeded();
-        }
+        outboxes.eventsPublished(box, batch, receivers);
         publishNext(box);
-        retireIfIdle(box);
-    }
-
-    private void publishFailed(ConversationOutbox box, List<PendingEvent> batch, Throwable error) {
-        redisDown(error);
-        synchronized (box) {
-            box.events.failed(batch, System.nanoTime(), retry);
-        }
-        parked.add(box);
+        outboxes.retireIfIdle(box);
     }
 
     private void writeNext(ConversationOutbox box) {
-        List<TranscriptEntry> batch;
-        synchronized (box) {
-            if (!box.transcript.ready(System.nanoTime())) {
-                return;
-            }
-            batch = box.transcript.take(TRANSCRIPT_BATCH);
+        List<TranscriptEntry> batch = outboxes.nextLines(box, TRANSCRIPT_BATCH);
+        if (batch == null) {
+            return;
         }
         String stream = ConversationKeys.transcript(keyPrefix, box.key);
         List<Request> requests = new ArrayList<>(batch.size() + 1);
@@ -258,117 +175,45 @@ public class RedisPublisher {
         requests.add(Request.cmd(Command.EXPIRE).arg(stream).arg(Math.max(1, transcriptConfig.retention().toSeconds())));
         redis.getRedis().batch(requests)
                 .ifNoItem().after(COMMAND_TIMEOUT).fail()
-                .subscribe().with(replies -> written(box, batch), error -> writeFailed(box, batch, error));
+                .subscribe().with(replies -> {
+                    redisUp();
+                    outboxes.linesWritten(box, batch);
+                    writeNext(box);
+                    outboxes.retireIfIdle(box);
+                }, error -> {
+                    redisDown(error);
+                    outboxes.linesFailed(box, batch);
+                });
     }
 
-    private void written(ConversationOutbox box, List<TranscriptEntry> batch) {
-        redisUp();
-        long bytes = 0;
-        for (TranscriptEntry line : batch) {
-            bytes += bytes(line);
-        }
-        pendingBytes.addAndGet(-bytes);
-        stats.transcriptLines(batch.size());
-        synchronized (box) {
-            box.transcript.succeeded();
-        }
-        writeNext(box);
-        retireIfIdle(box);
-    }
+    // ------------------------------------------------------------------ the shared tick
 
-    private void writeFailed(ConversationOutbox box, List<TranscriptEntry> batch, Throwable error) {
-        redisDown(error);
-        synchronized (box) {
-            box.transcript.failed(batch, System.nanoTime(), retry);
-        }
-        parked.add(box);
-    }
-
-    // ------------------------------------------------------------------ the shared timer
-
-    /** Expires old events, retries what backed off long enough, and looks for the keys of waiting conversations. */
-    void tick() {
-        long now = System.nanoTime();
-        List<ConversationOutbox> awaiting = new ArrayList<>();
-        List<ConversationOutbox> due = new ArrayList<>();
-        for (ConversationOutbox box : parked) {
-            synchronized (box) {
-                while (box.events.peekOldest() != null && now - box.events.peekOldest().enqueuedNanos() > maxAgeNanos) {
-                    forget(box.events.dropOldest(), DropReason.AGE);
-                }
-                boolean publishWaits = !box.events.isEmpty() && (box.awaitingDesktop || box.events.backingOff(now));
-                boolean writeWaits = !box.transcript.isEmpty() && box.transcript.backingOff(now);
-                if (box.events.isEmpty()) {
-                    box.awaitingDesktop = false;
-                }
-                if (box.awaitingDesktop && !box.events.isEmpty() && !box.events.busy()) {
-                    awaiting.add(box);
-                }
-                if (!publishWaits && !writeWaits) {
-                    parked.remove(box);
-                    due.add(box);
-                } else if (box.transcript.ready(now) || !box.awaitingDesktop && box.events.ready(now)) {
-                    due.add(box);
-                }
-            }
-        }
-        for (ConversationOutbox box : due) {
+    /** Expires old events, retries what backed off long enough, and names the conversations awaiting a desktop. */
+    @Override
+    public Collection<String> waitingFor() {
+        Outboxes.Due due = outboxes.tick();
+        for (ConversationOutbox box : due.ready()) {
             drain(box);
-            retireIfIdle(box);
+            outboxes.retireIfIdle(box);
         }
-        if (!awaiting.isEmpty() && pollsInFlight.get() == 0) {
-            for (int from = 0; from < awaiting.size(); from += MGET_CHUNK) {
-                poll(awaiting.subList(from, Math.min(awaiting.size(), from + MGET_CHUNK)));
-            }
-        }
+        Map<String, ConversationOutbox> now = new java.util.HashMap<>();
+        due.awaitingDesktop().forEach(box -> now.put(box.key, box));
+        awaiting.keySet().retainAll(now.keySet());
+        awaiting.putAll(now);
+        return List.copyOf(now.keySet());
     }
 
-    private void poll(List<ConversationOutbox> boxes) {
-        String[] keys = boxes.stream().map(b -> b.key).toArray(String[]::new);
-        pollsInFlight.incrementAndGet();
-        redis.execute(Command.MGET, keys).ifNoItem().after(COMMAND_TIMEOUT).fail().subscribe().with(reply -> {
-            pollsInFlight.decrementAndGet();
-            redisUp();
-            for (int i = 0; i < boxes.size(); i++) {
-                if (reply.get(i) != null) {
-                    ConversationOutbox box = boxes.get(i);
-                    synchronized (box) {
-                        box.awaitingDesktop = false;
-                    }
-                    LOG.debugf("a desktop joined %s: delivering what waited", box.key);
-                    drain(box);
-                }
-            }
-        }, error -> {
-            pollsInFlight.decrementAndGet();
-            redisDown(error);
-        });
+    @Override
+    public void joined(String key) {
+        ConversationOutbox box = awaiting.remove(key);
+        if (box != null) {
+            outboxes.desktopJoined(box);
+            LOG.debugf("a desktop joined %s: delivering what waited", key);
+            drain(box);
+        }
     }
 
     // ------------------------------------------------------------------ bookkeeping
-
-    private void forget(PendingEvent event, DropReason reason) {
-        if (event != null) {
-            pendingEvents.decrementAndGet();
-            pendingBytes.addAndGet(-event.bytes());
-            stats.dropped(reason, 1);
-        }
-    }
-
-    private void retireIfIdle(ConversationOutbox box) {
-        synchronized (box) {
-            if (box.isIdle() && !box.retired) {
-                retire(box);
-            }
-        }
-    }
-
-    /** Caller holds the box's lock. */
-    private void retire(ConversationOutbox box) {
-        box.retired = true;
-        outboxes.remove(box.key, box);
-        parked.remove(box);
-    }
 
     private void redisUp() {
         status.succeeded();
@@ -393,10 +238,6 @@ public class RedisPublisher {
         return String.valueOf(error.getMessage()).startsWith("NOSCRIPT");
     }
 
-    private static long bytes(TranscriptEntry line) {
-        return line.text().length() + line.participant().length() + line.messageName().length() + 256L;
-    }
-
     private static String sha1(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -411,35 +252,29 @@ public class RedisPublisher {
 
     /** Events waiting for a desktop or for Redis. */
     public long pendingEvents() {
-        return pendingEvents.get();
+        return outboxes.pendingEvents();
     }
 
     public long pendingBytes() {
-        return pendingBytes.get();
+        return outboxes.pendingBytes();
     }
 
     /** Events of one conversation (full or location-less name) waiting for a desktop or for Redis. */
     public int pendingEvents(String conversationName) {
-        ConversationOutbox box = outboxes.get(ConversationKeys.withoutLocation(conversationName));
-        if (box == null) {
-            return 0;
-        }
-        synchronized (box) {
-            return box.events.size();
-        }
+        return outboxes.pendingEvents(ConversationKeys.withoutLocation(conversationName));
     }
 
     /** Conversations with something still to write. */
     public int pendingConversations() {
-        return outboxes.size();
+        return outboxes.conversations();
     }
 
     @PreDestroy
     void close() {
-        vertx.cancelTimer(timer);
-        long left = pendingEvents.get();
+        long left = outboxes.pendingEvents();
         if (left > 0) {
-            LOG.infof("shutting down with %d event(s) of %d conversation(s) not published", left, outboxes.size());
+            LOG.infof("shutting down with %d event(s) of %d conversation(s) not published", left,
+                    outboxes.conversations());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.audiohook.connector.publish;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,44 +19,36 @@ import io.audiohook.connector.call.CallInfo;
 import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.TeeCallListenerFactory;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.Command;
 
 /**
  * Optional cost control ({@code connector.publish.start-paused-until-joined}), as Google's connector does it:
  * calls start paused and are resumed once a desktop has joined the conversation (its key exists) or after
  * {@code join-timeout}, whichever comes first; while paused Genesys sends no audio and Dialogflow streams nothing.
- * One shared timer checks the keys of all waiting calls with one {@code MGET}. Probes are never paused (the
+ * {@link DesktopPresence} looks for the keys of all waiting calls, with the publisher's. Probes are never paused (the
  * protocol layer answers them unpaused and never hands them to a backend).
  */
-public class ResumeWhenJoined implements AutoCloseable {
+public class ResumeWhenJoined implements DesktopPresence.Watcher {
     private static final Logger LOG = Logger.getLogger(ResumeWhenJoined.class);
 
     private record Waiting(String sessionId, String key, CallControl control, long deadlineNanos) {
     }
 
-    private final ReactiveRedisDataSource redis;
     private final Optional<ProfileName> profile;
     private final boolean active;
     private final long timeoutNanos;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
-    private final Vertx vertx;
-    private final long timer;
 
     /** @param profile Agent Assist's profile; without one no desktop can join, and calls are never paused */
-    public ResumeWhenJoined(ReactiveRedisDataSource redis, PublishSettings config, Optional<ProfileName> profile,
-            Vertx vertx) {
-        this.redis = redis;
-        this.vertx = vertx;
+    public ResumeWhenJoined(PublishSettings config, Optional<ProfileName> profile, DesktopPresence presence) {
         this.profile = profile;
         this.active = config.startPausedUntilJoined() && profile.isPresent();
         if (config.startPausedUntilJoined() && profile.isEmpty()) {
             LOG.warn("start-paused-until-joined ignored: no conversation profile, so no desktop can join");
         }
         this.timeoutNanos = config.joinTimeout().toNanos();
-        this.timer = active ? vertx.setPeriodic(Math.max(10, config.outbox().pollInterval().toMillis()), id -> tick())
-                : -1;
+        if (active) {
+            presence.watch(this);
+        }
     }
 
     /** Whether calls are to start paused; the protocol settings follow this. */
@@ -84,44 +77,35 @@ public class ResumeWhenJoined implements AutoCloseable {
         return waiting.size();
     }
 
-    private void tick() {
-        if (waiting.isEmpty()) {
-            return;
-        }
+    /** Resumes the calls whose join timeout is over; the keys of the others are looked for. */
+    @Override
+    public Collection<String> waitingFor() {
         long now = System.nanoTime();
-        List<Waiting> pending = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (Waiting w : waiting.values()) {
             if (now - w.deadlineNanos() >= 0) {
                 LOG.infof("session %s: no desktop joined within the join timeout; resuming", w.sessionId());
                 resume(w);
             } else {
-                pending.add(w);
+                keys.add(w.key());
             }
         }
-        if (pending.isEmpty()) {
-            return;
+        return keys;
+    }
+
+    @Override
+    public void joined(String key) {
+        for (Waiting w : waiting.values()) {
+            if (w.key().equals(key)) {
+                LOG.debugf("session %s: a desktop joined; resuming", w.sessionId());
+                resume(w);
+            }
         }
-        redis.execute(Command.MGET, pending.stream().map(Waiting::key).toArray(String[]::new))
-                .subscribe().with(reply -> {
-                    for (int i = 0; i < pending.size(); i++) {
-                        if (reply.get(i) != null) {
-                            LOG.debugf("session %s: a desktop joined; resuming", pending.get(i).sessionId());
-                            resume(pending.get(i));
-                        }
-                    }
-                }, error -> LOG.debugf("cannot check joined desktops (they resume at the timeout): %s", error.toString()));
     }
 
     private void resume(Waiting w) {
         if (waiting.remove(w.sessionId(), w)) {
             w.control().resume();
-        }
-    }
-
-    @Override
-    public void close() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
         }
     }
 
