@@ -1,14 +1,11 @@
 package io.audiohook.connector.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +14,13 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.audiohook.connector.log.LogContext;
-import io.audiohook.connector.protocol.Channel;
-import io.audiohook.connector.protocol.DisconnectReason;
-import io.audiohook.connector.protocol.MediaOffer;
-import io.audiohook.connector.protocol.ProtocolSession;
-import io.audiohook.connector.protocol.ProtocolSettings;
-import io.audiohook.connector.protocol.SessionCounters;
-import io.audiohook.connector.protocol.SessionEnd;
-import io.audiohook.connector.protocol.Transport;
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallSession;
-import io.micrometer.core.instrument.Counter;
+import io.audiohook.connector.protocol.DisconnectReason;
+import io.audiohook.connector.protocol.ProtocolSession;
+import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.protocol.SessionEnd;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
@@ -42,6 +32,7 @@ import io.vertx.core.buffer.Buffer;
 /**
  * The sessions of this instance, keyed by connection. Frames go straight from the socket's event loop to
  * the session; one periodic timer drives every session's timeouts, so there is no timer or thread per call.
+ * The meters are {@link SessionMeters}'; the wire is {@link ConnectionTransport}'.
  */
 @ApplicationScoped
 public class LiveSessions {
@@ -60,66 +51,17 @@ public class LiveSessions {
     @Inject
     CallListenerFactory backend;
     @Inject
-    MeterRegistry meters;
+    MeterRegistry registry;
 
-    private final Map<String, Live> sessions = new ConcurrentHashMap<>();
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
+    private SessionMeters meters;
     private long timer = -1;
-    private Counter droppedBytes;
-    private Counter droppedFrames;
-    private Timer openToOpened;
-    private final Map<Channel, Counter> receivedSeconds = new EnumMap<>(Channel.class);
-    private final Map<Channel, Counter> droppedSeconds = new EnumMap<>(Channel.class);
     private volatile Runnable onIdle = () -> {
     };
 
-    /** A session and the call it carries. */
-    public record Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started,
-            Reported reported) {
-        Live(ProtocolSession protocol, CallSession call, String correlationId, Instant started) {
-            this(protocol, call, correlationId, started, new Reported());
-        }
-
-        /** The ids for the log lines of this session; the conversation id once {@code open} told it. */
-        LogContext logContext() {
-            return reported.logContext(this);
-        }
-    }
-
-    /** What of a session's counters the meters already have, and its log ids. */
-    static final class Reported {
-        private long audioBytes;
-        private long droppedBytes;
-        private boolean openRecorded;
-        private volatile LogContext logContext;
-
-        LogContext logContext(Live live) {
-            LogContext context = logContext;
-            if (context == null || context.conversationId() == null) {
-                String conversation = live.protocol().openParameters().map(o -> o.conversationId()).orElse(null);
-                context = new LogContext(live.protocol().sessionId(), conversation, live.correlationId());
-                logContext = context;
-            }
-            return context;
-        }
-    }
-
     void start(@Observes StartupEvent event) {
-        meters.gauge("audiohook.sessions.active", active);
-        droppedBytes = meters.counter("audiohook.audio.dropped.bytes");
-        droppedFrames = meters.counter("audiohook.audio.dropped.frames");
-        openToOpened = Timer.builder("audiohook.session.open.to.opened")
-                .description("open received until opened handed to the transport").publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(meters);
-        for (Channel channel : Channel.values()) {
-            receivedSeconds.put(channel, Counter.builder("audiohook.audio.received.seconds").baseUnit("seconds")
-                    .description("audio received from Genesys, per channel").tag("channel", channel.wireName())
-                    .register(meters));
-            droppedSeconds.put(channel, Counter.builder("audiohook.audio.dropped.seconds").baseUnit("seconds")
-                    .description("audio received but dropped (paused, closing, bad frames), per channel")
-                    .tag("channel", channel.wireName()).register(meters));
-        }
+        meters = new SessionMeters(registry, active);
         timer = vertx.setPeriodic(config.tick().toMillis(), id -> tick());
     }
 
@@ -137,7 +79,7 @@ public class LiveSessions {
         return active.get();
     }
 
-    public Collection<Live> sessions() {
+    public Collection<LiveSession> sessions() {
         return List.copyOf(sessions.values());
     }
 
@@ -145,7 +87,7 @@ public class LiveSessions {
         if (active.incrementAndGet() > config.maxSessions()) {
             // Two upgrades passed the capacity check at once; the later one goes.
             active.decrementAndGet();
-            meters.counter("audiohook.upgrades.refused", "reason", "capacity").increment();
+            meters.refusedForCapacity();
             connection.close(new CloseReason(CLOSE_TRY_AGAIN_LATER, "over capacity")).subscribe().with(v -> {
             }, e -> {
             });
@@ -159,7 +101,7 @@ public class LiveSessions {
         CallSession call = new CallSession(sessionId, correlationId, backend, end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());
-        Live live = new Live(protocol, call, correlationId, Instant.now());
+        LiveSession live = new LiveSession(protocol, call, correlationId, Instant.now());
         sessions.put(connection.id(), live);
         try (var scope = live.logContext().enter()) {
             LOG.infof("session %s: connected (correlation %s)", sessionId, correlationId);
@@ -167,24 +109,18 @@ public class LiveSessions {
     }
 
     void text(WebSocketConnection connection, String text) {
-        Live live = sessions.get(connection.id());
+        LiveSession live = sessions.get(connection.id());
         if (live != null) {
             try (var scope = live.logContext().enter()) {
                 live.protocol().onText(text, System.nanoTime());
-                if (!live.reported().openRecorded) {
-                    long nanos = live.protocol().openToOpenedNanos();
-                    if (nanos >= 0) {
-                        live.reported().openRecorded = true;
-                        openToOpened.record(nanos, TimeUnit.NANOSECONDS);
-                    }
-                }
+                meters.openAnswered(live);
             }
         }
     }
 
     /** No log context here: audio frames log nothing at INFO, and the MDC would cost on every frame. */
     void binary(WebSocketConnection connection, Buffer frame) {
-        Live live = sessions.get(connection.id());
+        LiveSession live = sessions.get(connection.id());
         if (live != null) {
             int length = frame.length();
             byte[] bytes;
@@ -201,7 +137,7 @@ public class LiveSessions {
     }
 
     void closed(WebSocketConnection connection) {
-        Live live = sessions.get(connection.id());
+        LiveSession live = sessions.get(connection.id());
         if (live != null) {
             try (var scope = live.logContext().enter()) {
                 live.protocol().onSocketClosed(System.nanoTime());
@@ -211,56 +147,24 @@ public class LiveSessions {
 
     private void tick() {
         long now = System.nanoTime();
-        for (Live live : sessions.values()) {
+        for (LiveSession live : sessions.values()) {
             try (var scope = live.logContext().enter()) {
                 live.protocol().onTick(now);
-                reportAudio(live);
+                meters.reportAudio(live);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "session %s: timeout handling failed", live.protocol().sessionId());
             }
         }
     }
 
-    /** Adds what the session received and dropped since the last report to the per-channel audio counters. */
-    private void reportAudio(Live live) {
-        Reported reported = live.reported();
-        synchronized (reported) {
-            MediaOffer media = live.protocol().media().orElse(null);
-            if (media == null) {
-                return;
-            }
-            SessionCounters counters = live.protocol().counters();
-            long received = counters.audioBytes() - reported.audioBytes;
-            long dropped = counters.droppedBytes() - reported.droppedBytes;
-            reported.audioBytes = counters.audioBytes();
-            reported.droppedBytes = counters.droppedBytes();
-            double bytesPerSecond = (double) media.bytesPerSampleFrame() * media.rate();
-            for (Channel channel : media.channels()) {
-                if (received > 0) {
-                    receivedSeconds.get(channel).increment(received / bytesPerSecond);
-                }
-                if (dropped > 0) {
-                    droppedSeconds.get(channel).increment(dropped / bytesPerSecond);
-                }
-            }
-        }
-    }
-
     private void release(String connectionId, SessionEnd end) {
-        Live live = sessions.remove(connectionId);
+        LiveSession live = sessions.remove(connectionId);
         if (live == null) {
             return;
         }
         int left = active.decrementAndGet();
         try (var scope = live.logContext().enter()) {
-            reportAudio(live);
-            SessionCounters counters = live.protocol().counters();
-            if (counters.droppedFrames() > 0) {
-                droppedFrames.increment(counters.droppedFrames());
-                droppedBytes.increment(counters.droppedBytes());
-            }
-            meters.counter("audiohook.sessions.ended", "outcome", end.outcome().metricName(), "probe",
-                    Boolean.toString(live.call().isProbe())).increment();
+            meters.ended(live, end);
         }
         if (left <= 0) {
             onIdle.run();
@@ -275,7 +179,7 @@ public class LiveSessions {
     /** Ends every live session from the server side with {@code disconnect}; the client then closes. */
     public int disconnectAll(DisconnectReason reason, Optional<String> info) {
         int n = 0;
-        for (Live live : sessions.values()) {
+        for (LiveSession live : sessions.values()) {
             try (var scope = live.logContext().enter()) {
                 if (live.protocol().disconnect(reason, info)) {
                     n++;
@@ -285,21 +189,5 @@ public class LiveSessions {
             }
         }
         return n;
-    }
-
-    /** Sends never wait: Vert.x queues writes in call order, which keeps {@code seq} in order on the wire. */
-    private record ConnectionTransport(WebSocketConnection connection) implements Transport {
-        @Override
-        public void sendText(String text) {
-            connection.sendText(text).subscribe().with(v -> {
-            }, e -> LOG.debugf("send on closed connection %s dropped", connection.id()));
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            connection.close(new CloseReason(code, reason)).subscribe().with(v -> {
-            }, e -> {
-            });
-        }
     }
 }

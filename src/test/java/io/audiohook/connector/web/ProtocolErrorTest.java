@@ -200,7 +200,7 @@ class ProtocolErrorTest {
         return io.audiohook.connector.protocol.ClientMessageCodec.mapper().createObjectNode();
     }
 
-    private LiveSessions.Live live(AudioHookClient client) {
+    private LiveSession live(AudioHookClient client) {
         String id = client.config().sessionId();
         return sessions.sessions().stream().filter(l -> l.protocol().sessionId().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no live session " + id));

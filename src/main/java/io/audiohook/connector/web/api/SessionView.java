@@ -10,7 +10,7 @@ import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.MediaOffer;
 import io.audiohook.connector.protocol.OpenParameters;
 import io.audiohook.connector.protocol.ProtocolSession;
-import io.audiohook.connector.web.LiveSessions;
+import io.audiohook.connector.web.LiveSession;
 
 /**
  * One live AudioHook session as the API shows it. Built from ids and counters only: the {@code open}
@@ -37,7 +37,7 @@ public record SessionView(
         }
     }
 
-    static SessionView of(LiveSessions.Live live) {
+    static SessionView of(LiveSession live) {
         ProtocolSession protocol = live.protocol();
         MediaOffer offer = protocol.media().orElse(null);
         Map<String, Double> seconds = new LinkedHashMap<>();
