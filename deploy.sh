@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys the AudioHook connector to Google Cloud Run. Run it from anywhere; it works on the
-# checkout it lives in. `./deploy.sh --help` explains the options; README.md (Deploying) the rest.
+# checkout it lives in. `./deploy.sh --help` explains the options; docs/deployment.md the rest.
 #
 # It reads the settings from .env (the keys of Google's genesyscloud-audiohook .env work unchanged),
 # checks them all before touching anything, and then, each step only when needed:
@@ -29,13 +29,16 @@ readonly SECRET_ROLE=roles/secretmanager.secretAccessor
 # The example client secret of .env.sample ("replace-with-a-random-32-byte-secret!").
 readonly SAMPLE_CLIENT_SECRET=cmVwbGFjZS13aXRoLWEtcmFuZG9tLTMyLWJ5dGUtc2VjcmV0IQ==
 
+# Settings of the service under their short names, passed on as they are when set (see docs/configuration.md).
+readonly SERVICE_KEYS="PUBLISH_TO_REDIS START_PAUSED_UNTIL_JOINED REDIS_CONNECT_TIMEOUT REDIS_TIMEOUT
+  REDIS_MAX_POOL_SIZE REDIS_MAX_POOL_WAITING"
 # Every key deploy.sh reads from .env. CONNECTOR_* and QUARKUS_* keys are passed on as they are.
 readonly KNOWN_KEYS="GCP_PROJECT_ID CONVERSATION_PROFILE_NAME API_KEY CLIENT_SECRET API_KEYS
   ALLOWED_ORGANIZATION_IDS MAX_SESSIONS PORT SERVICE_ACCOUNT SERVICE_ACCOUNT_ROLES VOICE_INTERCEPTOR_SERVICE
   CLOUD_RUN_SERVICE_REGION SERVICE_REGION VPC_CONNECTOR_NAME REDIS_INSTANCE_ID REDISHOST REDISPORT
   REDIS_PASSWORD REDIS_TLS UI_CONNECTOR CLOUD_RUN_CONCURRENCY CLOUD_RUN_MIN_INSTANCES
   CLOUD_RUN_MAX_INSTANCES CLOUD_RUN_CPU CLOUD_RUN_MEMORY CLOUD_RUN_TIMEOUT DRAIN_GRACE
-  ARTIFACT_REPOSITORY IMAGE_TAG SECRET_PREFIX"
+  ARTIFACT_REPOSITORY IMAGE_TAG SECRET_PREFIX $SERVICE_KEYS"
 
 usage() {
   cat <<'EOF'
@@ -511,6 +514,9 @@ write_env_vars_file() {
     # running requests on shutdown.
     printf 'DRAIN_GRACE: %s\n' "$(yaml_quote "$DRAIN")"
     printf 'QUARKUS_SHUTDOWN_TIMEOUT: %s\n' "$(yaml_quote "$DRAIN")"
+    for key in $SERVICE_KEYS; do
+      [[ -n ${!key-} ]] && printf '%s: %s\n' "$key" "$(yaml_quote "${!key}")"
+    done
     for key in ${PASSTHROUGH_KEYS[@]+"${PASSTHROUGH_KEYS[@]}"}; do
       [[ $key == QUARKUS_SHUTDOWN_TIMEOUT ]] && continue
       printf '%s: %s\n' "$key" "$(yaml_quote "${!key}")"

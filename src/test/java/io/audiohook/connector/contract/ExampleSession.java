@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public final class ExampleSession {
 
-    /** Examples directory relative to the project root (Surefire's working directory). */
+    /** The examples of the contract on the test classpath. */
     public static final Path DEFAULT_EXAMPLES_DIR = ProtocolSchemas.DEFAULT_PROTOCOL_DIR.resolve("examples");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -32,8 +32,8 @@ public final class ProtocolSchemas {
     /** Prefix of every schema {@code $id} (the .invalid TLD makes sure nothing is ever fetched). */
     public static final String ID_BASE = "https://audiohook-protocol.invalid/schemas/";
 
-    /** Contract directory relative to the project root (Surefire's working directory). */
-    public static final Path DEFAULT_PROTOCOL_DIR = Path.of("audiohook-protocol");
+    /** The contract directory on the test classpath (Maven copies {@code audiohook-protocol/} there). */
+    public static final Path DEFAULT_PROTOCOL_DIR = onClasspath("/audiohook-protocol/asyncapi.yaml").getParent();
 
     public static final List<String> CLIENT_TYPES =
             List.of("open", "close", "ping", "paused", "resumed", "discarded", "update", "error");
@@ -51,8 +51,7 @@ public final class ProtocolSchemas {
         this.protocolDir = protocolDir.toAbsolutePath().normalize();
         Path schemaDir = this.protocolDir.resolve("schemas");
         if (!Files.isDirectory(schemaDir)) {
-            throw new IllegalStateException("Schema directory not found: " + schemaDir
-                    + " (working directory must be the project root)");
+            throw new IllegalStateException("Schema directory not found: " + schemaDir);
         }
         String target = schemaDir.toUri().toString();
         if (!target.endsWith("/")) {
@@ -70,7 +69,30 @@ public final class ProtocolSchemas {
         return new ProtocolSchemas(protocolDir);
     }
 
-    /** Loads the schemas from {@code ./audiohook-protocol/schemas}. */
+    /** A resource of the classpath as a path, also inside a jar. */
+    static Path onClasspath(String resource) {
+        java.net.URL url = ProtocolSchemas.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException(resource + " is not on the classpath");
+        }
+        try {
+            java.net.URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+                } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+                    // another caller opened it first
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Path.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Loads the schemas of the contract on the classpath. */
     public static ProtocolSchemas load() {
         return load(DEFAULT_PROTOCOL_DIR);
     }

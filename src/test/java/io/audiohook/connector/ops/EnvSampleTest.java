@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code .env.sample}, the README's settings table and what the app and deploy.sh read stay in step. */
+/**
+ * {@code .env.sample}, the deployment guide's table of {@code .env} and what the app and deploy.sh read stay in step.
+ * The service's {@code CONNECTOR_*} settings are checked against {@code docs/configuration.md} by
+ * {@code ConfigurationDocsTest}.
+ */
 class EnvSampleTest {
     private static final Path ROOT = Path.of(".");
 
@@ -30,12 +34,12 @@ class EnvSampleTest {
         return keys;
     }
 
-    static Set<String> readmeKeys() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int start = readme.indexOf("### Settings of `.env`");
-        assertTrue(start >= 0, "README has the .env settings table");
+    static Set<String> deploymentGuideKeys() throws IOException {
+        String guide = Files.readString(ROOT.resolve("docs/deployment.md"));
+        int start = guide.indexOf("## Settings of `.env`");
+        assertTrue(start >= 0, "the deployment guide has the .env settings table");
         Set<String> keys = new LinkedHashSet<>();
-        for (String line : readme.substring(start).split("\n")) {
+        for (String line : guide.substring(start).split("\n")) {
             Matcher m = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\|").matcher(line);
             if (m.find()) {
                 keys.add(m.group(1));
@@ -46,22 +50,32 @@ class EnvSampleTest {
         return keys;
     }
 
+    /** Keys Quarkus maps to the service's properties by their own names. */
+    static boolean passedThrough(String key) {
+        return key.startsWith("CONNECTOR_") || key.startsWith("QUARKUS_");
+    }
+
     @Test
-    void readmeTableAndSampleHaveTheSameKeys() throws IOException {
-        assertEquals(sampleKeys(), readmeKeys());
+    void deploymentGuideAndSampleHaveTheSameKeys() throws IOException {
+        Set<String> sample = new LinkedHashSet<>(sampleKeys());
+        sample.removeIf(EnvSampleTest::passedThrough);
+        assertEquals(sample, deploymentGuideKeys());
     }
 
     @Test
     void everySampleKeyIsRead() throws IOException {
         String properties = Files.readString(ROOT.resolve("src/main/resources/application.properties"));
         String deploy = Files.readString(ROOT.resolve("deploy.sh"));
-        Matcher known = Pattern.compile("KNOWN_KEYS=\"([^\"]*)\"").matcher(deploy);
-        assertTrue(known.find(), "deploy.sh lists KNOWN_KEYS");
-        Set<String> deployKeys = Set.of(known.group(1).trim().split("\\s+"));
+        Set<String> deployKeys = new LinkedHashSet<>();
+        for (String list : List.of("KNOWN_KEYS", "SERVICE_KEYS")) {
+            Matcher known = Pattern.compile(list + "=\"([^\"]*)\"").matcher(deploy);
+            assertTrue(known.find(), "deploy.sh lists " + list);
+            deployKeys.addAll(List.of(known.group(1).replace("$SERVICE_KEYS", "").trim().split("\\s+")));
+        }
         List<String> unread = new ArrayList<>();
         for (String key : sampleKeys()) {
             boolean app = properties.contains("${" + key + ":") || properties.contains("${" + key + "}")
-                    || key.startsWith("CONNECTOR_") || key.startsWith("QUARKUS_"); // Quarkus maps them to properties
+                    || passedThrough(key);
             if (!app && !deployKeys.contains(key)) {
                 unread.add(key);
             }
