@@ -510,15 +510,12 @@ write_env_vars_file() {
     printf 'REDIS_TLS: %s\n' "$(yaml_quote "${REDIS_TLS:-false}")"
     printf 'MAX_SESSIONS: %s\n' "$(yaml_quote "${MAX_SESSIONS:-$CONCURRENCY}")"
     [[ -n ${ALLOWED_ORGANIZATION_IDS-} ]] && printf 'ALLOWED_ORGANIZATION_IDS: %s\n' "$(yaml_quote "$ALLOWED_ORGANIZATION_IDS")"
-    # Cloud Run gives an instance 10 s between SIGTERM and SIGKILL; Quarkus waits this long for
-    # running requests on shutdown.
+    # Cloud Run gives an instance 10 s between SIGTERM and SIGKILL; the drain lets calls run this long.
     printf 'DRAIN_GRACE: %s\n' "$(yaml_quote "$DRAIN")"
-    printf 'QUARKUS_SHUTDOWN_TIMEOUT: %s\n' "$(yaml_quote "$DRAIN")"
     for key in $SERVICE_KEYS; do
       [[ -n ${!key-} ]] && printf '%s: %s\n' "$key" "$(yaml_quote "${!key}")"
     done
     for key in ${PASSTHROUGH_KEYS[@]+"${PASSTHROUGH_KEYS[@]}"}; do
-      [[ $key == QUARKUS_SHUTDOWN_TIMEOUT ]] && continue
       printf '%s: %s\n' "$key" "$(yaml_quote "${!key}")"
     done
   } >"$file"

@@ -80,20 +80,25 @@ public class Drain implements Draining {
     }
 
     /**
-     * SIGTERM: Quarkus' pre-shutdown phase ({@code quarkus.shutdown.delay-enabled}) fires this before its graceful
-     * HTTP shutdown starts waiting for open requests (the sockets of the calls, up to {@code quarkus.shutdown.timeout},
-     * which deploy.sh sets to the grace): the drain runs while the calls' sockets still work.
+     * SIGTERM: Quarkus' pre-shutdown phase ({@code quarkus.shutdown.delay-enabled}) fires this and waits for it, with
+     * the HTTP server still serving: new upgrades are refused, readiness is DOWN, and the running calls go on until
+     * they end or are disconnected. Quarkus' own graceful HTTP shutdown is off (it cannot see a WebSocket end).
      */
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
-        start();
+        awaitDrained();
     }
 
-    /**
-     * At shutdown (before the sessions' timer and the backends stop): drain and wait for it, bounded by the grace
-     * plus the disconnect timeout. Runs on the shutdown thread, never on an event loop.
-     */
+    /** At shutdown (before the sessions' timer and the backends stop), in case the pre-shutdown phase is off. */
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        awaitDrained();
+    }
+
+    /** Drains and waits for it, bounded by the grace plus the disconnect timeout; on the shutdown thread only. */
+    private void awaitDrained() {
         start();
+        if (drained.isDone()) {
+            return;
+        }
         long bound = config.grace().plus(protocol.disconnectTimeout()).toMillis() + 500;
         try {
             drained.get(bound, TimeUnit.MILLISECONDS);
