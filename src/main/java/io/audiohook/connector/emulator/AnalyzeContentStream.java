@@ -2,20 +2,15 @@ package io.audiohook.connector.emulator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.InputAudioConfig;
-import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.protobuf.ByteString;
 
-import io.audiohook.connector.audio.Linear16;
-import io.audiohook.connector.audio.MuLaw;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -24,22 +19,20 @@ import io.vertx.core.Vertx;
 
 /**
  * One StreamingAnalyzeContent call, checked the way Dialogflow checks it: a first request with
- * {@code participant} and {@code audio_config} only, checked against {@link StreamRules} and the project's
- * {@link StreamQuota}; then {@code input_audio} only, each request within the size limit and the audio
- * close to real time; a stream length limit and an audio timeout, both answered with {@code OUT_OF_RANGE};
- * and the end of the stream when its conversation is completed. The audio is cut into utterances by
- * {@link VoiceActivityDetector}; each gets interim results while it goes on, a final result when it ends,
- * then the analysed message (with FAQ suggestions for the customer).
+ * {@code participant} and {@code audio_config} only ({@link StreamRequestShape}), checked against
+ * {@link StreamRules} and the project's {@link StreamQuota}; then {@code input_audio} only, each request
+ * within the size limit and the audio close to real time; a stream length limit and an audio timeout, both
+ * answered with {@code OUT_OF_RANGE}; and the end of the stream when its conversation is completed. This
+ * class is the state machine that orders those checks, the timer and the end of the stream; the audio is
+ * decoded by {@link AudioChunkDecoder}, cut into utterances by {@link VoiceActivityDetector}, and each utterance
+ * answered by {@link UtteranceResponder}.
  *
  * <p>gRPC and the timer call in from the stream's event loop; a completion arrives from another call and is
  * moved onto it. The methods are synchronized anyway, since the order of requests, timer and half-close is
  * the whole logic here and a lock costs nothing uncontended.
  */
-final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeContentRequest>, VoiceActivityDetector.Listener {
+final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeContentRequest> {
     private static final Logger LOG = Logger.getLogger(AnalyzeContentStream.class);
-    static final int SAMPLE_RATE = 8000;
-    /** Interim results come after about this much more speech. */
-    static final int INTERIM_EVERY_MS = 400;
 
     /** What a stream needs from the application. */
     record Services(ConversationStore store, EmulatorControl control, Script script, Knowledge knowledge,
@@ -52,17 +45,13 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
 
     private final StreamObserver<StreamingAnalyzeContentResponse> responses;
     private final Services services;
-    private final Clock clock = Clock.systemUTC();
     /** The event loop gRPC delivers this call on; other threads hand their work to it. */
     private final Context context = Vertx.currentContext();
     private final Runnable onConversationCompleted = this::conversationCompleted;
 
     private Phase phase = Phase.AWAITING_CONFIG;
-    private ConversationStore.StoredParticipant participant;
-    private ConversationStore.StreamRecord record;
-    private AudioEncoding encoding;
-    private String languageCode;
-    private boolean wordInfo;
+    private StoredParticipant participant;
+    private StreamRecord record;
 
     private StreamRules rules;
     private long openedNanos;
@@ -75,10 +64,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     private long timer = -1;
 
     private VoiceActivityDetector vad;
-    private short[] pcm = new short[1600];
-    private int pendingByte = -1;
-    private Utterance utterance;
-    private long lastInterimAt;
+    private AudioChunkDecoder decoder;
 
     AnalyzeContentStream(StreamObserver<StreamingAnalyzeContentResponse> responses, Services services) {
         this.responses = responses;
@@ -128,29 +114,17 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     }
 
     private void open(StreamingAnalyzeContentRequest request) {
-        if (request.getParticipant().isEmpty()
-                || request.getConfigCase() != StreamingAnalyzeContentRequest.ConfigCase.AUDIO_CONFIG) {
-            throw StreamRules.refuse("first_request",
-                    Errors.invalid("The first request must contain participant and audio_config."));
-        }
-        if (request.getInputCase() != StreamingAnalyzeContentRequest.InputCase.INPUT_NOT_SET) {
-            throw StreamRules.refuse("first_request",
-                    Errors.invalid("The first request must not contain input; send audio in later requests."));
-        }
+        StreamRequestShape.checkFirst(request);
         participant = services.store().participant(request.getParticipant());
         rules = services.control().rules();
         String model = rules.checkConfig(request, participant, services.profile().getSttConfig().getModel());
-        String project = participant.name.split("/")[1];
+        String project = ResourceNames.projectOf(participant.name);
         if (!services.control().tryOpenStream(project)) {
             throw StreamRules.refuse("quota", Errors.quotaExceeded(project));
         }
         InputAudioConfig config = request.getAudioConfig();
-        encoding = config.getAudioEncoding();
-        languageCode = config.getLanguageCode();
-        wordInfo = config.getEnableWordInfo();
-
         EmulatorControl.StreamPlan plan = services.control().streamOpened();
-        record = participant.openStream(plan.number(), languageCode, model, encoding);
+        record = participant.openStream(plan.number(), config.getLanguageCode(), model, config.getAudioEncoding());
         phase = Phase.STREAMING;
         services.metrics().streamOpened();
         participant.conversation.whenCompleted.add(onConversationCompleted);
@@ -166,26 +140,23 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         audioTimeoutNanos = rules.audioTimeoutNanos();
         openedNanos = System.nanoTime();
         lastAudioNanos = openedNanos;
-        vad = new VoiceActivityDetector(SAMPLE_RATE, this);
+        vad = new VoiceActivityDetector(StreamRules.SAMPLE_RATE, new UtteranceResponder(responses, participant, record,
+                config.getLanguageCode(), config.getEnableWordInfo(), content()));
+        decoder = new AudioChunkDecoder(config.getAudioEncoding(), vad::accept);
         armTimer();
-        LOG.debugf("stream %d opened for %s (%s, %s, %s%s)", plan.number(), participant.name, languageCode, model,
-                encoding, request.getEnableExtendedStreaming() ? ", extended" : "");
+        LOG.debugf("stream %d opened for %s (%s, %s, %s%s)", plan.number(), participant.name,
+                config.getLanguageCode(), model, config.getAudioEncoding(),
+                request.getEnableExtendedStreaming() ? ", extended" : "");
+    }
+
+    private UtteranceResponder.Content content() {
+        boolean sentiment = services.profile().getHumanAgentAssistantConfig().getMessageAnalysisConfig()
+                .getEnableSentimentAnalysis();
+        return new UtteranceResponder.Content(services.script(), services.knowledge(), sentiment, Clock.systemUTC());
     }
 
     private void next(StreamingAnalyzeContentRequest request) {
-        if (request.getConfigCase() != StreamingAnalyzeContentRequest.ConfigCase.CONFIG_NOT_SET
-                || !request.getParticipant().isEmpty()) {
-            throw StreamRules.refuse("later_request",
-                    Errors.invalid("Only the first request may contain participant and config."));
-        }
-        switch (request.getInputCase()) {
-            case INPUT_AUDIO -> audio(request.getInputAudio());
-            case INPUT_NOT_SET -> {
-                // Google's Python connector sends an empty request before half-closing.
-            }
-            default -> throw StreamRules.refuse("later_request", Errors.invalid(
-                    "Only input_audio may follow the first request, not " + request.getInputCase() + "."));
-        }
+        StreamRequestShape.laterAudio(request).ifPresent(this::audio);
     }
 
     private void audio(ByteString audio) {
@@ -194,8 +165,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         lastAudioNanos = now;
         audioBytes += audio.size();
         record.audio(audio.size());
-        int bytesPerSample = encoding == AudioEncoding.AUDIO_ENCODING_LINEAR_16 ? Linear16.BYTES_PER_SAMPLE : 1;
-        long audioNanos = audioBytes / bytesPerSample * 1_000_000_000L / SAMPLE_RATE;
+        long audioNanos = decoder.durationNanos(audioBytes);
         long audioMillis = audioNanos / 1_000_000;
         if (Math.max(audioNanos, now - openedNanos) > limitNanos) {
             throw StreamRules.refuse("stream_limit", Errors.streamTooLong(seconds(limitNanos)));
@@ -204,63 +174,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         if (failLater != null && audioMillis >= failLaterAfterMillis) {
             throw StreamRules.refuse("injected", Errors.injected(failLater));
         }
-        detect(audio.toByteArray());
-    }
-
-    private void detect(byte[] bytes) {
-        if (encoding == AudioEncoding.AUDIO_ENCODING_MULAW) {
-            ensureCapacity(bytes.length);
-            MuLaw.decode(bytes, 0, bytes.length, pcm, 0);
-            vad.accept(pcm, 0, bytes.length);
-            return;
-        }
-        // L16 chunks need not hold whole samples: an odd byte waits for its partner.
-        byte[] data = bytes;
-        if (pendingByte >= 0) {
-            data = new byte[bytes.length + 1];
-            data[0] = (byte) pendingByte;
-            System.arraycopy(bytes, 0, data, 1, bytes.length);
-        }
-        int samples = data.length / Linear16.BYTES_PER_SAMPLE;
-        pendingByte = data.length % 2 == 1 ? data[data.length - 1] & 0xFF : -1;
-        ensureCapacity(samples);
-        Linear16.decode(data, 0, samples, pcm, 0);
-        vad.accept(pcm, 0, samples);
-    }
-
-    private void ensureCapacity(int samples) {
-        if (pcm.length < samples) {
-            pcm = new short[samples];
-        }
-    }
-
-    @Override
-    public void speechStarted(long start) {
-        int index = participant.conversation.finalized(participant.role).get();
-        utterance = new Utterance(services.script().line(participant.role, index), languageCode);
-        lastInterimAt = start;
-    }
-
-    @Override
-    public void speaking(long start, long voicedEnd) {
-        if (millis(voicedEnd - lastInterimAt) >= INTERIM_EVERY_MS) {
-            lastInterimAt = voicedEnd;
-            responses.onNext(utterance.interim(millis(voicedEnd - start), millis(voicedEnd)));
-        }
-    }
-
-    @Override
-    public void utteranceEnded(long start, long end) {
-        responses.onNext(utterance.finalResult(millis(start), millis(end), wordInfo));
-        record.utteranceFinalized();
-        LOG.debugf("utterance of %s finalized: %s", participant.name, utterance.text());
-        boolean sentiment = services.profile().getHumanAgentAssistantConfig().getMessageAnalysisConfig()
-                .getEnableSentimentAnalysis();
-        responses.onNext(utterance.message(participant.conversation.name, participant.name, participant.role,
-                clock.instant(), sentiment, participant.role == Participant.Role.END_USER
-                        ? services.knowledge().match(utterance.text())
-                        : List.of()));
-        utterance = null;
+        decoder.decode(audio.toByteArray());
     }
 
     /** One timer per stream, re-armed for whichever comes first: the audio timeout or the length limit. */
@@ -327,10 +241,6 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         if (record != null) {
             record.ended(outcome);
         }
-    }
-
-    private static long millis(long samples) {
-        return samples * 1000 / SAMPLE_RATE;
     }
 
     /** Whole seconds as Dialogflow writes them; test limits under a second keep their fraction. */

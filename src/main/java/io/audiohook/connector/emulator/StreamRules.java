@@ -47,7 +47,7 @@ record StreamRules(int maxAudioBytesPerRequest, double maxPaceRate, long paceBur
      * @param profileModel the profile's speech model, used when the request names none
      * @return the model the stream recognises with
      */
-    String checkConfig(StreamingAnalyzeContentRequest request, ConversationStore.StoredParticipant participant,
+    String checkConfig(StreamingAnalyzeContentRequest request, StoredParticipant participant,
             String profileModel) {
         if (participant.role != Participant.Role.END_USER && participant.role != Participant.Role.HUMAN_AGENT) {
             throw refuse("role", Errors.invalid("Only END_USER and HUMAN_AGENT participants can stream audio; "

@@ -1,0 +1,79 @@
+package io.audiohook.connector.emulator;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+
+import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
+
+import io.grpc.stub.StreamObserver;
+
+/**
+ * Answers the utterances the voice activity detector finds in one stream: interim results every
+ * {@value #INTERIM_EVERY_MS} ms of speech, the final result when the utterance ends, then the analysed
+ * message (with FAQ suggestions for the customer). The words are the script line of the participant's role
+ * that the conversation's count of finalized utterances points at.
+ *
+ * <p>Not thread-safe: the detector calls it under the stream's lock.
+ */
+final class UtteranceResponder implements VoiceActivityDetector.Listener {
+    private static final Logger LOG = Logger.getLogger(UtteranceResponder.class);
+    /** Interim results come after about this much more speech. */
+    static final int INTERIM_EVERY_MS = 400;
+
+    /** What the answers depend on besides the stream: the words, the FAQ and whether to score sentiment. */
+    record Content(Script script, Knowledge knowledge, boolean sentiment, Clock clock) {
+    }
+
+    private final StreamObserver<StreamingAnalyzeContentResponse> responses;
+    private final StoredParticipant participant;
+    private final StreamRecord record;
+    private final String languageCode;
+    private final boolean wordInfo;
+    private final Content content;
+    private Utterance utterance;
+    private long lastInterimAt;
+
+    UtteranceResponder(StreamObserver<StreamingAnalyzeContentResponse> responses, StoredParticipant participant,
+            StreamRecord record, String languageCode, boolean wordInfo, Content content) {
+        this.responses = responses;
+        this.participant = participant;
+        this.record = record;
+        this.languageCode = languageCode;
+        this.wordInfo = wordInfo;
+        this.content = content;
+    }
+
+    @Override
+    public void speechStarted(long start) {
+        int index = participant.conversation.finalized(participant.role).get();
+        utterance = new Utterance(content.script().line(participant.role, index), languageCode);
+        lastInterimAt = start;
+    }
+
+    @Override
+    public void speaking(long start, long voicedEnd) {
+        if (millis(voicedEnd - lastInterimAt) >= INTERIM_EVERY_MS) {
+            lastInterimAt = voicedEnd;
+            responses.onNext(utterance.interim(millis(voicedEnd - start), millis(voicedEnd)));
+        }
+    }
+
+    @Override
+    public void utteranceEnded(long start, long end) {
+        responses.onNext(utterance.finalResult(millis(start), millis(end), wordInfo));
+        record.utteranceFinalized();
+        LOG.debugf("utterance of %s finalized: %s", participant.name, utterance.text());
+        responses.onNext(utterance.message(participant.conversation.name, participant.name, participant.role,
+                content.clock().instant(), content.sentiment(), participant.role == Participant.Role.END_USER
+                        ? content.knowledge().match(utterance.text())
+                        : List.of()));
+        utterance = null;
+    }
+
+    private static long millis(long samples) {
+        return samples * 1000 / StreamRules.SAMPLE_RATE;
+    }
+}
