@@ -25,8 +25,9 @@ import io.audiohook.connector.auth.NonceStore;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.redis.RedisServerResource;
-import io.audiohook.connector.web.api.ApiClient;
+import io.audiohook.connector.web.api.ApiRequests;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,12 +37,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RedisOutageTest {
     static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TestHTTPResource("/q/health/ready")
-    URI ready;
-
-    @TestHTTPResource("/q/health/live")
-    URI live;
 
     @TestHTTPResource("/audiohook/ws")
     URI endpoint;
@@ -59,7 +54,7 @@ class RedisOutageTest {
         try {
             JsonNode down = awaitReadiness(503, "DOWN");
             assertEquals("DOWN", redisCheck(down).path("status").asText(), down.toString());
-            assertEquals(200, ApiClient.get(live, null).status(), "liveness stays UP");
+            assertEquals(200, ApiRequests.withAuthorization(null).get("/q/health/live").statusCode(), "liveness stays UP");
 
             ExecutionException failure = assertThrows(ExecutionException.class, () -> nonces
                     .claim("sha256:eeeeeeeeeeee", UUID.randomUUID().toString(), Instant.now().plusSeconds(10))
@@ -82,16 +77,16 @@ class RedisOutageTest {
 
     private JsonNode awaitReadiness(int status, String overall) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        ApiClient.Reply reply;
+        Response reply;
         do {
-            reply = ApiClient.get(ready, null);
-            if (reply.status() == status && overall.equals(reply.json().path("status").asText())) {
-                return reply.json();
+            reply = ApiRequests.withAuthorization(null).get("/q/health/ready");
+            if (reply.statusCode() == status && overall.equals(ApiRequests.json(reply).path("status").asText())) {
+                return ApiRequests.json(reply);
             }
             sleep(100);
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("readiness never became " + status + " " + overall + "; last: " + reply.status() + " "
-                + reply.body());
+        throw new AssertionError("readiness never became " + status + " " + overall + "; last: " + reply.statusCode() + " "
+                + reply.asString());
     }
 
     private static JsonNode redisCheck(JsonNode health) {

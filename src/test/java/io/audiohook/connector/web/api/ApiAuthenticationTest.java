@@ -2,10 +2,12 @@ package io.audiohook.connector.web.api;
 
 import static io.audiohook.connector.web.api.TestTokens.PROJECT;
 import static io.audiohook.connector.web.api.TestTokens.SECRET;
+import static io.audiohook.connector.web.api.ApiRequests.json;
+import static io.audiohook.connector.web.api.ApiRequests.withAuthorization;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * The API over real HTTP with the %test secret: the UI connector's tokens get in, nothing else does, and
@@ -25,27 +27,24 @@ import io.quarkus.test.junit.QuarkusTest;
 class ApiAuthenticationTest {
     static final byte[] KEY = SECRET.getBytes(StandardCharsets.UTF_8);
 
-    @TestHTTPResource("/api/v1/sessions")
-    URI sessions;
+    static final String SESSIONS = "/api/v1/sessions";
 
     final Instant later = Instant.now().plusSeconds(3600);
 
     @Test
     void acceptsTheUiConnectorsToken() {
-        ApiClient.Reply reply = ApiClient.bearer(sessions, TestTokens.valid());
-        assertEquals(200, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
-        assertTrue(reply.json().isArray());
+        withAuthorization("Bearer " + TestTokens.valid()).get(SESSIONS).then()
+                .statusCode(200).contentType(startsWith("application/json")).body("", instanceOf(java.util.List.class));
     }
 
     @Test
     void acceptsTheBareTokenLikeTheUiConnector() {
-        assertEquals(200, ApiClient.get(sessions, TestTokens.valid()).status());
+        withAuthorization(TestTokens.valid()).get(SESSIONS).then().statusCode(200);
     }
 
     @Test
     void acceptsATokenFromSmallryesBuilder() {
-        assertEquals(200, ApiClient.bearer(sessions, TestTokens.built(KEY, PROJECT, later)).status());
+        withAuthorization("Bearer " + TestTokens.built(KEY, PROJECT, later)).get(SESSIONS).then().statusCode(200);
     }
 
     @Test
@@ -106,19 +105,17 @@ class ApiAuthenticationTest {
 
     @Test
     void theTranscriptEndpointIsGuardedToo() {
-        URI transcript = sessions.resolve("/api/v1/conversations/" + java.util.UUID.randomUUID() + "/transcript");
-        ApiClient.Reply reply = ApiClient.get(transcript, null);
-        assertEquals(401, reply.status());
-        assertEquals(unauthorized(), reply.json());
+        Response reply = withAuthorization(null)
+                .get("/api/v1/conversations/" + java.util.UUID.randomUUID() + "/transcript");
+        reply.then().statusCode(401);
+        assertEquals(unauthorized(), json(reply));
     }
 
     private void assertRefused(String authorization) {
-        ApiClient.Reply reply = ApiClient.get(sessions, authorization);
-        assertEquals(401, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
+        Response reply = withAuthorization(authorization).get(SESSIONS);
+        reply.then().statusCode(401).contentType(startsWith("application/json")).header("WWW-Authenticate", "Bearer");
         // The same body whatever was wrong: nothing to learn from it.
-        assertEquals(unauthorized(), reply.json());
-        assertEquals("Bearer", reply.wwwAuthenticate());
+        assertEquals(unauthorized(), json(reply));
     }
 
     static ObjectNode unauthorized() {

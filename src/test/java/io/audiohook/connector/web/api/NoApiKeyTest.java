@@ -2,14 +2,13 @@ package io.audiohook.connector.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
@@ -25,16 +24,14 @@ class NoApiKeyTest {
         }
     }
 
-    @TestHTTPResource("/api/v1/sessions")
-    URI sessions;
 
     @Test
     void refusesEveryToken() {
         for (String token : new String[] { TestTokens.valid(), TestTokens.PYTHON_EMPTY_KEY_TOKEN,
                 TestTokens.uiConnector(new byte[0], TestTokens.PROJECT, Instant.now().plusSeconds(60)) }) {
-            ApiClient.Reply reply = ApiClient.bearer(sessions, token);
-            assertEquals(401, reply.status());
-            assertEquals(ApiAuthenticationTest.unauthorized(), reply.json());
+            Response reply = ApiRequests.withAuthorization("Bearer " + token).get(ApiAuthenticationTest.SESSIONS);
+            reply.then().statusCode(401);
+            assertEquals(ApiAuthenticationTest.unauthorized(), ApiRequests.json(reply));
         }
     }
 }

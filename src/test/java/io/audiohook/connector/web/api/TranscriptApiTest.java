@@ -1,8 +1,8 @@
 package io.audiohook.connector.web.api;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.audiohook.connector.publish.TranscriptStore;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * The transcript endpoint against the publisher's stream in a real Redis. The publisher has no write API of
@@ -29,9 +29,6 @@ class TranscriptApiTest {
     /** The %test conversation profile's project and location. */
     static final String PROFILE_PROJECT = "emulated-project";
     static final String LOCATION = "us-central1";
-
-    @TestHTTPResource("/")
-    URI base;
 
     @Inject
     TranscriptStore store;
@@ -74,22 +71,20 @@ class TranscriptApiTest {
     void unknownConversation() {
         for (String ref : List.of(UUID.randomUUID().toString(), "a" + UUID.randomUUID(),
                 "projects/" + PROFILE_PROJECT + "/conversations/a" + UUID.randomUUID())) {
-            ApiClient.Reply reply = get(ref);
-            assertEquals(404, reply.status(), ref);
-            assertEquals("not found", reply.json().path("message").asText());
+            get(ref).then().statusCode(404).body("message", equalTo("not found"));
         }
     }
 
     @Test
     void somethingThatIsNotAConversationIsNotFound() {
         for (String ref : List.of("x", "projects/p/other/a1234", "projects/p/conversations/a123/extra", "a b c")) {
-            assertEquals(404, get(URLEncoder.encode(ref, StandardCharsets.UTF_8)).status(), ref);
+            assertEquals(404, get(URLEncoder.encode(ref, StandardCharsets.UTF_8)).statusCode(), ref);
         }
     }
 
-    private void assertThreeInOrder(ApiClient.Reply reply) {
-        assertEquals(200, reply.status(), reply.body());
-        JsonNode body = reply.json();
+    private void assertThreeInOrder(Response reply) {
+        reply.then().statusCode(200);
+        JsonNode body = ApiRequests.json(reply);
         assertEquals("projects/" + PROFILE_PROJECT + "/conversations/a" + genesysId, body.path("conversation").asText());
         JsonNode utterances = body.path("utterances");
         assertEquals(3, utterances.size(), body.toString());
@@ -103,8 +98,9 @@ class TranscriptApiTest {
         assertEquals("en-US", utterances.get(0).path("language").asText());
     }
 
-    private ApiClient.Reply get(String ref) {
-        return ApiClient.bearer(URI.create(base + "api/v1/conversations/" + ref + "/transcript"), TestTokens.valid());
+    private Response get(String ref) {
+        // the reference is sent as it is: encoded or not, with its slashes, as a desktop would
+        return ApiRequests.asDesktop().urlEncodingEnabled(false).get("/api/v1/conversations/" + ref + "/transcript");
     }
 
     private void append(String role, String text) {
