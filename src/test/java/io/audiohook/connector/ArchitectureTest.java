@@ -52,11 +52,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..connector.emulator..")
             .because("a production instance must never answer as if it were Dialogflow");
 
-    /** Test-only packages (the AudioHook client, benchmarks, contract checks, the test Redis). */
+    /** Test-only packages (the AudioHook client, benchmarks, contract checks, the test kit). */
     @ArchTest
     static final ArchRule productionNeverUsesTestCode = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("..connector.client..", "..connector.bench..",
-                    "..connector.contract..", "..connector.redis..", "..connector.deploy..", "..connector.ops..",
+                    "..connector.contract..", "..connector.testkit..", "..connector.deploy..", "..connector.ops..",
                     "org.junit..", "io.quarkus.test..", "com.github.tomakehurst..");
 
     /** Configuration once: every mapping is in app, except the emulator's own (it is never wired in production). */

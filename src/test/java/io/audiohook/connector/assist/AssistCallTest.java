@@ -8,13 +8,13 @@ import static io.audiohook.connector.assist.AssistTesting.finals;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
 import static io.audiohook.connector.assist.AssistTesting.results;
 import static io.audiohook.connector.assist.AssistTesting.script;
-import static io.audiohook.connector.web.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
 import static io.audiohook.connector.assist.AssistTesting.speechFrames;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.probe;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.probe;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,14 +38,12 @@ import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Whole calls through the real path: AudioHook client → connector → Google's Dialogflow client → the emulator
  * over gRPC on the application's own port.
  */
 @QuarkusTest
-@TestProfile(AssistTestProfile.class)
 class AssistCallTest extends AssistCallTesting {
     private static final Logger LOG = Logger.getLogger(AssistCallTest.class);
 

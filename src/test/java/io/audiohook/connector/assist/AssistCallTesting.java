@@ -2,7 +2,6 @@ package io.audiohook.connector.assist;
 
 import static io.audiohook.connector.assist.AssistTesting.eventually;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 
@@ -14,16 +13,14 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.app.AgentAssist;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * What the end-to-end Agent Assist tests share: the AudioHook endpoint, the backend under test, the events it
  * produced and the emulator it talks to, which is put back to its configuration after every test.
  */
-abstract class AssistCallTesting {
+abstract class AssistCallTesting extends ConnectorTest {
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     AgentAssist backend;
@@ -49,12 +46,12 @@ abstract class AssistCallTesting {
 
     /** The speech fixture streamed at full speed, then {@code close} with {@code end}; the call, once closed. */
     AssistCall speechCall(io.audiohook.connector.client.SessionConfig config) {
-        AudioHookClient client = io.audiohook.connector.web.TestCalls.connect(config);
+        AudioHookClient client = io.audiohook.connector.testkit.TestCalls.connect(config);
         AssistTesting.await(client.open());
         AssistTesting.await(client.streamAudio(AssistTesting.SPEECH.newSource(), java.time.Duration.ofMillis(200),
                 false));
         AssistTesting.await(client.close("end"));
-        io.audiohook.connector.web.TestCalls.assertConformant(client);
+        io.audiohook.connector.testkit.TestCalls.assertConformant(client);
         return assistCall(client);
     }
 

@@ -3,10 +3,10 @@ package io.audiohook.connector.assist;
 import static io.audiohook.connector.assist.AssistTesting.await;
 import static io.audiohook.connector.assist.AssistTesting.eventually;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
-import static io.audiohook.connector.web.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
 import static io.audiohook.connector.assist.AssistTesting.speechFrames;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,14 +24,12 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.emulator.ConversationStats;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Only {@code close} with reason {@code end} completes the conversation at once; every other ending leaves it
  * open for the grace (2 s in the test profile), within which a new session continues it.
  */
 @QuarkusTest
-@TestProfile(AssistTestProfile.class)
 class AssistCompletionTest extends AssistCallTesting {
 
     AssistCall startCall(String conversationId) {

@@ -7,10 +7,10 @@ import static io.audiohook.connector.assist.AssistTesting.await;
 import static io.audiohook.connector.assist.AssistTesting.finals;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
 import static io.audiohook.connector.assist.AssistTesting.script;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,14 +29,12 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.web.LogCapture;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * Each gRPC error a stream can end with gets its documented reaction, and the AudioHook session goes on
  * normally whatever Dialogflow does.
  */
 @QuarkusTest
-@TestProfile(AssistTestProfile.class)
 class AssistErrorTest extends AssistCallTesting {
 
     /** Streams the fixture, closes with {@code end}; returns the call. */

@@ -8,9 +8,9 @@ import static io.audiohook.connector.assist.AssistTesting.await;
 import static io.audiohook.connector.assist.AssistTesting.finals;
 import static io.audiohook.connector.assist.AssistTesting.newConversationId;
 import static io.audiohook.connector.assist.AssistTesting.script;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +30,7 @@ import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -41,10 +42,10 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(AssistRecycleTest.Recycling.class)
 class AssistRecycleTest extends AssistCallTesting {
 
-    public static class Recycling extends AssistTestProfile {
+    public static class Recycling implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            Map<String, String> config = new HashMap<>();
             config.put("connector.assist.recycle-after", "2s");
             config.put("connector.assist.recycle-max", "9s");
             config.put("connector.assist.stream-deadline", "20s");

@@ -1,6 +1,6 @@
 package io.audiohook.connector.assist;
 
-import static io.audiohook.connector.web.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.WavAudioSource;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.TestCalls;
 
 /** What the Agent Assist tests share: the speech fixture, its script, and ways to read what happened. */
 final class AssistTesting {

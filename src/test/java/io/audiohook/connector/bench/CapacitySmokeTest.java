@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.audiohook.connector.redis.RedisServerResource;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.RedisServerResource;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -21,16 +21,15 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * A few seconds of the benchmark machinery against the test application, so it does not rot: the load client with
  * every flag, its summary, the desktop double, the metric read path and the chart.
  */
 @QuarkusTest
-class CapacitySmokeTest {
+class CapacitySmokeTest extends ConnectorTest {
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
     @TestHTTPResource("/q/metrics")
     URI metrics;
 

@@ -2,7 +2,7 @@ package io.audiohook.connector.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.audiohook.connector.redis.Resp;
+import io.audiohook.connector.testkit.Resp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -12,13 +12,11 @@ import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.emulator.ParticipantStats;
 import io.audiohook.connector.emulator.StreamStats;
 import io.audiohook.connector.app.AgentAssist;
-import io.audiohook.connector.web.TestCalls;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * A 30-minute call, simulated: one stereo session streams 30 minutes of the looped speech fixture through the
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 @QuarkusTest
 @TestProfile(LongCallSimulation.Fast.class)
-class LongCallSimulation {
+class LongCallSimulation extends ConnectorTest {
     static final int CALL_MINUTES = Integer.getInteger("bench.call.minutes", 30);
     static final int FRAME_MS = 200;
     static final long PERIOD_MICROS = 11_000;
@@ -63,8 +62,6 @@ class LongCallSimulation {
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
     @Inject
     AgentAssist backend;
     @Inject

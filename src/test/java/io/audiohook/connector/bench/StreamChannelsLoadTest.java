@@ -3,7 +3,6 @@ package io.audiohook.connector.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -18,11 +17,11 @@ import io.audiohook.connector.assist.AssistCall;
 import io.audiohook.connector.assist.AssistCallFactory;
 import io.audiohook.connector.assist.ChannelStats;
 import io.audiohook.connector.assist.ParticipantCounters;
-import io.audiohook.connector.redis.RedisServerResource;
+import io.audiohook.connector.testkit.RedisServerResource;
 import io.audiohook.connector.app.AgentAssist;
-import io.audiohook.connector.web.TestCalls;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * 120 concurrent two-party calls against an emulator that, like Google's front ends, lets one HTTP/2 connection
@@ -31,11 +30,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * pool, about a sixth of these calls would get transcripts and the rest none.
  */
 @QuarkusTest
-class StreamChannelsLoadTest {
+class StreamChannelsLoadTest extends ConnectorTest {
     static final int CALLS = 120;
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
     @Inject
     AgentAssist backend;
 

@@ -32,7 +32,7 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.auth.Credentials;
 import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
 
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 

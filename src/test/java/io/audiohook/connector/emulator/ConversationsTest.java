@@ -161,7 +161,7 @@ class ConversationsTest {
     }
 
     static void eventually(BooleanSupplier condition) {
-        io.audiohook.connector.web.TestCalls.eventually("condition", Duration.ofSeconds(5), condition);
+        io.audiohook.connector.testkit.TestCalls.eventually("condition", Duration.ofSeconds(5), condition);
     }
     private static CreateConversationRequest create(String id) {
         return CreateConversationRequest.newBuilder().setParent(EmulatedCall.PARENT).setConversationId(id)

@@ -129,7 +129,7 @@ class GoogleLimitsTest extends EmulatorTesting {
         for (int i = 0; i < 8; i++) {
             classic.audio(ONE_SECOND, 0, 800);
             longer.audio(ONE_SECOND, 0, 800);
-            io.audiohook.connector.web.TestCalls.sleep(Duration.ofMillis(100));
+            io.audiohook.connector.testkit.TestCalls.sleep(Duration.ofMillis(100));
         }
         assertEquals(StatusCode.Code.OUT_OF_RANGE, code(classic.awaitError()));
         longer.halfClose().awaitCompletion();
@@ -145,7 +145,7 @@ class GoogleLimitsTest extends EmulatorTesting {
         }
         ConversationsTest.eventually(() -> control.streamsOpened() == before + 40);
         AnalyzeCall queued = customerStream().audio(ONE_SECOND, 0, 800).halfClose();
-        io.audiohook.connector.web.TestCalls.sleep(Duration.ofMillis(800));
+        io.audiohook.connector.testkit.TestCalls.sleep(Duration.ofMillis(800));
         assertEquals(before + 40, control.streamsOpened(), "the 41st stream waits for a free slot");
         assertFalse(queued.isDone());
 

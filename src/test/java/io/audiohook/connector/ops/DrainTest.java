@@ -1,9 +1,9 @@
 package io.audiohook.connector.ops;
 
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,17 +23,18 @@ import org.junit.jupiter.api.Test;
 
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 
-import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.emulator.EmulatorControl;
 import io.audiohook.connector.app.Drain;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * Draining (what SIGTERM does, started here without stopping the JVM): new upgrades get 503 and readiness goes
@@ -42,20 +43,18 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(DrainTest.Profile.class)
-class DrainTest {
+class DrainTest extends ConnectorTest {
     /** Its own application: a drained one refuses every later call. */
-    public static class Profile extends AssistTestProfile {
+    public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            Map<String, String> overrides = new HashMap<>();
             overrides.put("connector.drain.grace", "1s");
             overrides.put("connector.assist.completion-grace", "5m");
             return overrides;
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
     @TestHTTPResource("/q/health/ready")
     URI ready;
     @TestHTTPResource("/q/health/live")

@@ -36,8 +36,8 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ClientResources;
 import io.audiohook.connector.client.SessionConfig;
 import io.audiohook.connector.client.WavAudioSource;
-import io.audiohook.connector.redis.RedisServer;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.RedisServer;
+import io.audiohook.connector.testkit.TestCalls;
 
 /**
  * The connector reaching Dialogflow exactly as on Cloud Run: the packaged application, Dialogflow over TLS (the

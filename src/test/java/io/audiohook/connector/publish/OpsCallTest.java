@@ -1,12 +1,12 @@
 package io.audiohook.connector.publish;
 
-import static io.audiohook.connector.web.TestCalls.KEY;
-import static io.audiohook.connector.web.TestCalls.SECRET;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.KEY;
+import static io.audiohook.connector.testkit.TestCalls.SECRET;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,15 +28,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.Participant;
 import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.web.LogCapture;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * A whole call with the speech fixture, then: the Prometheus scrape has every {@code audiohook.*} meter with
@@ -44,13 +43,10 @@ import io.quarkus.test.junit.TestProfile;
  * text) was logged at INFO or above, while the call's lines carry its ids in the MDC.
  */
 @QuarkusTest
-@TestProfile(AssistTestProfile.class)
-class OpsCallTest {
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
+class OpsCallTest extends ConnectorTest {
     @TestHTTPResource("/q/metrics")
     URI metrics;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = io.audiohook.connector.redis.RedisServerResource.PORT_KEY)
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = io.audiohook.connector.testkit.RedisServerResource.PORT_KEY)
     int redisPort;
 
     @Test

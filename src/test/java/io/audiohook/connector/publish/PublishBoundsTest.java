@@ -6,13 +6,12 @@ import static io.audiohook.connector.publish.PublishTesting.eventually;
 import static io.audiohook.connector.publish.PublishTesting.finished;
 import static io.audiohook.connector.publish.PublishTesting.hasFinished;
 import static io.audiohook.connector.publish.PublishTesting.ids;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,37 +22,32 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.assist.RecentAssistEvents;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.publish.PublishTesting.Conversation;
-import io.audiohook.connector.redis.RedisServerResource;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.audiohook.connector.testkit.RedisServerResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /** A small per-conversation bound: what exceeds it is dropped oldest first and counted, the rest arrives in order. */
 @QuarkusTest
 @TestProfile(PublishBoundsTest.TenEvents.class)
-class PublishBoundsTest {
+class PublishBoundsTest extends ConnectorTest {
     static final int BOUND = 10;
 
-    public static class TenEvents extends AssistTestProfile {
+    public static class TenEvents implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            Map<String, String> overrides = new HashMap<>();
             overrides.put("connector.publish.outbox.max-events", Integer.toString(BOUND));
             return overrides;
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-    @ConfigProperty(name = RedisServerResource.PORT_KEY)
-    int redisPort;
     @Inject
     RecentAssistEvents events;
     @Inject

@@ -7,16 +7,15 @@ import static io.audiohook.connector.publish.PublishTesting.eventually;
 import static io.audiohook.connector.publish.PublishTesting.finished;
 import static io.audiohook.connector.publish.PublishTesting.hasFinished;
 import static io.audiohook.connector.publish.PublishTesting.ids;
-import static io.audiohook.connector.web.TestCalls.sleep;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,36 +26,28 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.audiohook.connector.assist.AssistEvent;
-import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.assist.RecentAssistEvents;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.publish.PublishTesting.Conversation;
-import io.audiohook.connector.redis.RedisServerResource;
-import io.audiohook.connector.redis.Resp;
-import io.quarkus.test.common.http.TestHTTPResource;
+import io.audiohook.connector.testkit.RedisServerResource;
+import io.audiohook.connector.testkit.Resp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * Whole calls through the real path — AudioHook client → connector → Google's Dialogflow client → emulator — and
  * out through the real Redis to a double of Google's UI connector.
  */
 @QuarkusTest
-@TestProfile(AssistTestProfile.class)
-class PublishCallTest {
+class PublishCallTest extends ConnectorTest {
     private static final Logger LOG = Logger.getLogger(PublishCallTest.class);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-    @ConfigProperty(name = RedisServerResource.PORT_KEY)
-    int redisPort;
     @Inject
     RecentAssistEvents events;
     @Inject

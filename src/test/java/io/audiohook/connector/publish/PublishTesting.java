@@ -1,6 +1,6 @@
 package io.audiohook.connector.publish;
 
-import static io.audiohook.connector.web.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +17,7 @@ import io.audiohook.connector.assist.AssistEvent;
 import io.audiohook.connector.assist.ConversationLifecycle;
 import io.audiohook.connector.assist.RecentAssistEvents;
 import io.audiohook.connector.client.WavAudioSource;
-import io.audiohook.connector.web.TestCalls;
+import io.audiohook.connector.testkit.TestCalls;
 
 /** What the publishing tests share. */
 final class PublishTesting {

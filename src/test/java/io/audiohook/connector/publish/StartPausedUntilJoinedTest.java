@@ -3,18 +3,17 @@ package io.audiohook.connector.publish;
 import static io.audiohook.connector.publish.PublishTesting.SPEECH;
 import static io.audiohook.connector.publish.PublishTesting.eventually;
 import static io.audiohook.connector.publish.PublishTesting.hasFinished;
-import static io.audiohook.connector.web.TestCalls.sleep;
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.probe;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.sleep;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.probe;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,36 +21,30 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.audiohook.connector.assist.AssistTestProfile;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.publish.PublishTesting.Conversation;
-import io.audiohook.connector.redis.RedisServerResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /** Calls start paused and resume when their desktop joins, or after the join timeout; probes are never paused. */
 @QuarkusTest
 @TestProfile(StartPausedUntilJoinedTest.PausedUntilJoined.class)
-class StartPausedUntilJoinedTest {
+class StartPausedUntilJoinedTest extends ConnectorTest {
 
-    public static class PausedUntilJoined extends AssistTestProfile {
+    public static class PausedUntilJoined implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            Map<String, String> overrides = new HashMap<>();
             overrides.put("connector.publish.start-paused-until-joined", "true");
             overrides.put("connector.publish.join-timeout", "3s");
             return overrides;
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
-    @ConfigProperty(name = RedisServerResource.PORT_KEY)
-    int redisPort;
     @Inject
     ResumeWhenJoined resumeWhenJoined;
 

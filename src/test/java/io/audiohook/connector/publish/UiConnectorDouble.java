@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.audiohook.connector.redis.Resp;
+import io.audiohook.connector.testkit.Resp;
 
 /**
  * Plays one instance of Google's UI connector against the real Redis, as its Python code does: a process-wide

@@ -1,12 +1,12 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.eventually;
-import static io.audiohook.connector.web.TestCalls.probe;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.eventually;
+import static io.audiohook.connector.testkit.TestCalls.probe;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,14 +27,14 @@ import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.call.CallRecorder;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /** Whole sessions through a real WebSocket, checked from both ends: what the client saw and what the backend got. */
 @QuarkusTest
-class AudioHookSessionTest {
+class AudioHookSessionTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @TestHTTPResource("/connect")
     URI googlePath;

@@ -1,15 +1,14 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,15 +21,16 @@ import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.call.CallRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /** With room for two sessions, a third upgrade is refused with 503 until one of the two has ended. */
 @QuarkusTest
 @TestProfile(CapacityTest.TwoSessions.class)
-class CapacityTest {
+class CapacityTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     public static class TwoSessions implements QuarkusTestProfile {
@@ -40,8 +40,6 @@ class CapacityTest {
         }
     }
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     LiveSessions sessions;

@@ -1,7 +1,7 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,6 +30,8 @@ import io.audiohook.connector.contract.ExampleSession;
 import io.audiohook.connector.contract.ProtocolSchemas;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * Replays every example session of {@code audiohook-protocol/examples} against the running server over a
@@ -38,14 +40,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * produces no transcripts and {@code update} is not acknowledged, as the examples assume.
  */
 @QuarkusTest
-class ExampleReplayTest {
+class ExampleReplayTest extends ConnectorTest {
     /** Bound for each expected server message and for the socket close. */
     static final Duration WAIT = Duration.ofSeconds(5);
     /** How long to listen for stray messages after the last step. */
     static final Duration QUIET = Duration.ofMillis(300);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @TestHTTPResource("/connect")
     URI googlePath;

@@ -1,14 +1,13 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +28,9 @@ import io.audiohook.connector.protocol.ProtocolViolation;
 import io.audiohook.connector.protocol.SessionCounters;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.call.CallRecorder;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * A client that breaks the protocol gets one {@code disconnect error} with the documented {@code info}, and
@@ -38,11 +38,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * the call; and a misbehaving session leaves the others alone.
  */
 @QuarkusTest
-class ProtocolErrorTest {
+class ProtocolErrorTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     LiveSessions sessions;

@@ -1,13 +1,12 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,25 +22,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.audiohook.connector.auth.NonceStore;
 import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
-import io.audiohook.connector.redis.RedisServerResource;
+import io.audiohook.connector.testkit.RedisServerResource;
 import io.audiohook.connector.web.api.ApiRequests;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * Redis goes away and comes back: readiness follows it, liveness does not, and upgrades are refused as
  * "busy" (503), not as replays, while nonces cannot be checked.
  */
 @QuarkusTest
-class RedisOutageTest {
+class RedisOutageTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
-    @ConfigProperty(name = RedisServerResource.PORT_KEY)
-    int redisPort;
 
     @Inject
     NonceStore nonces;

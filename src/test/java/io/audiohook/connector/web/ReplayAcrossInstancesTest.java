@@ -1,13 +1,12 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -25,20 +24,19 @@ import io.audiohook.connector.client.SessionConfig;
 import io.audiohook.connector.publish.RedisNonceStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * The running connector and a second "instance" (its own Redis client and store on the same Redis) share
  * nonces: a signed upgrade seen by either is a replay for both.
  */
 @QuarkusTest
-class ReplayAcrossInstancesTest {
+class ReplayAcrossInstancesTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String FINGERPRINT = ApiKey.of(TestCalls.KEY, TestCalls.SECRET).fingerprint();
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     NonceStore appStore;

@@ -1,13 +1,12 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,17 +20,16 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.SessionConfig;
 import io.audiohook.connector.web.api.ApiRequests;
 import io.audiohook.connector.web.api.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /** A call opened with the test client shows up in /api/v1/sessions with its counters, and nothing personal. */
 @QuarkusTest
-class SessionsApiTest {
+class SessionsApiTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
 
     @Test

@@ -1,14 +1,13 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,8 +21,9 @@ import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.call.CallRecorder;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * The server's own timeouts, with the %test profile's short values (open 2 s, idle 3 s, disconnect 2 s, checked
@@ -31,11 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * "it does end" matters, not how promptly on a busy machine.
  */
 @QuarkusTest
-class TimeoutTest {
+class TimeoutTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     LiveSessions sessions;

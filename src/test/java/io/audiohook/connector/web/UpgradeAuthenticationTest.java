@@ -1,11 +1,11 @@
 package io.audiohook.connector.web;
 
-import static io.audiohook.connector.web.TestCalls.assertConformant;
-import static io.audiohook.connector.web.TestCalls.attempt;
-import static io.audiohook.connector.web.TestCalls.await;
-import static io.audiohook.connector.web.TestCalls.call;
-import static io.audiohook.connector.web.TestCalls.connect;
-import static io.audiohook.connector.web.TestCalls.types;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.attempt;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.types;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +41,9 @@ import io.audiohook.connector.client.SessionConfig;
 import io.audiohook.connector.call.CallRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.audiohook.connector.testkit.ConnectorTest;
 
 /**
  * The upgrade request is authenticated before any WebSocket exists: every failure is a bare 401 (after the
@@ -52,13 +52,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * under the reason the case is meant to exercise (so a test cannot pass for the wrong reason).
  */
 @QuarkusTest
-class UpgradeAuthenticationTest {
+class UpgradeAuthenticationTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String OTHER_SECRET = Base64.getEncoder()
             .encodeToString("another-client-secret-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
 
-    @TestHTTPResource("/audiohook/ws")
-    URI endpoint;
 
     @Inject
     LiveSessions sessions;

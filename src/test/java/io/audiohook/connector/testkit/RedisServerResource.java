@@ -1,4 +1,4 @@
-package io.audiohook.connector.redis;
+package io.audiohook.connector.testkit;
 
 import java.util.Map;
 

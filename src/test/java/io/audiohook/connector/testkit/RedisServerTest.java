@@ -1,4 +1,4 @@
-package io.audiohook.connector.redis;
+package io.audiohook.connector.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
