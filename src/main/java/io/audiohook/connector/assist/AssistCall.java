@@ -1,6 +1,5 @@
 package io.audiohook.connector.assist;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -14,7 +13,6 @@ import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.audio.SampleFormat;
-import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.call.CallInfo;
@@ -22,9 +20,12 @@ import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.ChannelAudio;
 
 /**
- * One AudioHook session's side of Agent Assist: a participant stream per negotiated channel (external →
- * END_USER, internal → HUMAN_AGENT, whatever their order), fed while the conversation is still being set up in
- * the background.
+ * One AudioHook session's side of Agent Assist: a participant stream per negotiated channel
+ * ({@link ParticipantStreams}), fed while the conversation is still being set up in the background, and the setup
+ * itself, retried while the call lasts.
+ *
+ * <p>Threading: protocol events arrive on the session's event loop, setup outcomes on gRPC threads, retries on the
+ * timer; the setup's state is guarded by this object's monitor, and each stream guards itself.
  */
 public final class AssistCall implements CallListener {
     private static final Logger LOG = Logger.getLogger(AssistCall.class);
@@ -35,12 +36,11 @@ public final class AssistCall implements CallListener {
     private final String conversationName;
     private final LogContext logContext;
     private final CallWarnings warnings = new CallWarnings();
-    /** Indexed like the negotiated channels; a mono call has one. */
-    private final ParticipantStream[] streams;
+    private final ParticipantStreams streams;
     private final CompletableFuture<ConversationSetup.Result> setup = new CompletableFuture<>();
+    private final SingleTimer setupRetry;
     private ConversationSetup conversations;
     private int setupFailures;
-    private Timers.Timer setupRetry;
     /** A setup attempt is under way; its outcome decides the setup even if the call ends meanwhile. */
     private boolean attempting;
     private boolean over;
@@ -52,29 +52,21 @@ public final class AssistCall implements CallListener {
         this.factory = factory;
         this.conversationName = runtime.settings().profile().conversationName(info.conversationId());
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
-        List<Channel> channels = info.media().channels();
-        this.streams = new ParticipantStream[channels.size()];
-        StreamServices services = runtime.streamServices();
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
-        for (int i = 0; i < streams.length; i++) {
-            streams[i] = new ParticipantStream(info.sessionId(), roleOf(channels.get(i)), format, services, warnings,
-                    logContext);
-        }
-    }
-
-    static Participant.Role roleOf(Channel channel) {
-        return channel == Channel.EXTERNAL ? Participant.Role.END_USER : Participant.Role.HUMAN_AGENT;
+        this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(), format,
+                runtime.streamServices(), warnings, logContext);
+        this.setupRetry = new SingleTimer(runtime.timers());
     }
 
     /** Starts the setup on the timer thread, so that client creation and request building stay off the event loop. */
     synchronized void begin(ConversationSetup conversations) {
         this.conversations = conversations;
-        runtime.scheduler().execute(inContext(this::attemptSetup));
+        runtime.scheduler().execute(logContext.wrap(this::attemptSetup));
     }
 
     private void attemptSetup() {
         synchronized (this) {
-            setupRetry = null;
+            setupRetry.ran();
             if (over) {
                 return;
             }
@@ -82,18 +74,10 @@ public final class AssistCall implements CallListener {
         }
         try {
             conversations.run(info.conversationId())
-                    .whenComplete((result, error) -> inContext(() -> setUp(result, error)).run());
+                    .whenComplete((result, error) -> logContext.run(() -> setUp(result, error)));
         } catch (RuntimeException e) {
             setUp(null, e);
         }
-    }
-
-    private Runnable inContext(Runnable task) {
-        return () -> {
-            try (var scope = logContext.enter()) {
-                task.run();
-            }
-        };
     }
 
     /**
@@ -109,7 +93,7 @@ public final class AssistCall implements CallListener {
         if (result.completed()) {
             LOG.warnf("session %s: conversation %s is already COMPLETED; Dialogflow would refuse its audio, "
                     + "so this call is not transcribed", info.sessionId(), conversationName);
-            stopAll();
+            streams.each(ParticipantStream::stop);
             setup.complete(result);
             return;
         }
@@ -117,15 +101,9 @@ public final class AssistCall implements CallListener {
             runtime.sink().accept(new ConversationLifecycle(conversationName,
                     ConversationEvent.Type.CONVERSATION_STARTED, System.nanoTime()));
         }
-        String profileLanguage = profileLanguage(result);
-        String language = info.language().filter(l -> !l.isBlank()).orElse(profileLanguage);
-        Optional<String> model = runtime.settings().model().or(() -> Optional
-                .of(result.profile().getSttConfig().getModel()).filter(m -> !m.isBlank()));
-        boolean lookback = !model.filter("chirp_3"::equalsIgnoreCase).isPresent();
-        for (ParticipantStream stream : streams) {
-            stream.start(new StreamTarget(conversationName, result.participant(stream.role()).getName(),
-                    result.humanAgent().getName(), language, profileLanguage, model, lookback));
-        }
+        StreamTargets targets = new StreamTargets(conversationName, result, info.language(),
+                runtime.settings().model());
+        streams.each(stream -> stream.start(targets.of(stream.role())));
         LOG.infof("session %s: Agent Assist conversation %s %s%s", info.sessionId(), conversationName,
                 result.created() ? "created" : "continued",
                 setupFailures > 0 ? " after " + setupFailures + " failed attempt(s)" : "");
@@ -144,7 +122,7 @@ public final class AssistCall implements CallListener {
             LOG.warnf("session %s: Agent Assist setup refused with %s, which a retry cannot fix; this call is not "
                     + "transcribed", info.sessionId(), code);
             runtime.latencies().metrics().giveUp(code.name());
-            stopAll();
+            streams.each(ParticipantStream::stop);
             setup.completeExceptionally(error);
             return;
         }
@@ -152,60 +130,35 @@ public final class AssistCall implements CallListener {
         warnings.warnOnce("setup", "session %s: Agent Assist setup failed with %s; the call's audio is kept (up to "
                 + "%d s) and setup retried while the call lasts", info.sessionId(), code,
                 runtime.settings().preSetupBuffer().toSeconds());
-        setupRetry = runtime.timers().schedule(inContext(this::attemptSetup), delay);
-    }
-
-    private static String profileLanguage(ConversationSetup.Result result) {
-        String stt = result.profile().getSttConfig().getLanguageCode();
-        if (!stt.isBlank()) {
-            return stt;
-        }
-        String profile = result.profile().getLanguageCode();
-        return profile.isBlank() ? "en-US" : profile;
-    }
-
-    private void stopAll() {
-        for (ParticipantStream stream : streams) {
-            stream.stop();
-        }
+        setupRetry.schedule(logContext.wrap(this::attemptSetup), delay);
     }
 
     // ------------------------------------------------------------------ CallListener
 
     @Override
     public void audio(ChannelAudio audio) {
-        streams[audio.index()].audio(audio.data(), System.nanoTime());
+        streams.channel(audio.index()).audio(audio.data(), System.nanoTime());
     }
 
     @Override
     public void paused(long position) {
-        for (ParticipantStream stream : streams) {
-            stream.pause();
-        }
+        streams.each(ParticipantStream::pause);
     }
 
     @Override
     public void resumed(long position) {
-        for (ParticipantStream stream : streams) {
-            stream.resume();
-        }
+        streams.each(ParticipantStream::resume);
     }
 
     @Override
     public void languageChanged(String language, long position) {
-        for (ParticipantStream stream : streams) {
-            stream.languageChanged(language);
-        }
+        streams.each(stream -> stream.languageChanged(language));
     }
 
     /** Completes once every stream has delivered its final results (bounded), so {@code closed} follows them. */
     @Override
     public CompletionStage<Void> closing(String reason) {
-        List<CompletableFuture<Void>> finished = new ArrayList<>();
-        for (ParticipantStream stream : streams) {
-            finished.add(stream.finish());
-        }
-        return CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new));
+        return streams.finish();
     }
 
     /**
@@ -218,9 +171,7 @@ public final class AssistCall implements CallListener {
             completedAtClose = true;
             // nothing more comes after closed: a stream still draining stops (what waits is counted), and the
             // completion does not end it as a refusal
-            for (ParticipantStream stream : streams) {
-                stream.end();
-            }
+            streams.each(ParticipantStream::end);
             setup.whenComplete((result, error) -> {
                 if (error == null && !result.completed()) {
                     factory.complete(conversationName);
@@ -231,15 +182,10 @@ public final class AssistCall implements CallListener {
 
     @Override
     public void ended(SessionEnd end) {
-        for (ParticipantStream stream : streams) {
-            stream.end();
-        }
+        streams.each(ParticipantStream::end);
         synchronized (this) {
             over = true;
-            if (setupRetry != null) {
-                setupRetry.cancel();
-                setupRetry = null;
-            }
+            setupRetry.cancel();
             if (!attempting && !setup.isDone()) {
                 setup.completeExceptionally(new CancellationException("the call ended before its setup"));
             }
@@ -277,32 +223,20 @@ public final class AssistCall implements CallListener {
     }
 
     public Optional<ParticipantCounters> counters(Participant.Role role) {
-        return stream(role).map(ParticipantStream::counters);
+        return streams.of(role).map(ParticipantStream::counters);
     }
 
     /** The language the role's next stream uses (after setup). */
     public Optional<String> language(Participant.Role role) {
-        return stream(role).map(ParticipantStream::language);
+        return streams.of(role).map(ParticipantStream::language);
     }
 
     public Optional<String> state(Participant.Role role) {
-        return stream(role).map(s -> s.state().name());
+        return streams.of(role).map(s -> s.state().name());
     }
 
+    /** The roles in the negotiated channels' order. */
     public List<Participant.Role> roles() {
-        List<Participant.Role> roles = new ArrayList<>();
-        for (ParticipantStream stream : streams) {
-            roles.add(stream.role());
-        }
-        return roles;
-    }
-
-    private Optional<ParticipantStream> stream(Participant.Role role) {
-        for (ParticipantStream stream : streams) {
-            if (stream.role() == role) {
-                return Optional.of(stream);
-            }
-        }
-        return Optional.empty();
+        return streams.roles();
     }
 }

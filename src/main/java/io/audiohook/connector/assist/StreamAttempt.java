@@ -1,8 +1,12 @@
 package io.audiohook.connector.assist;
 
+import java.util.function.Supplier;
+
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+
+import io.audiohook.connector.log.LogContext;
 
 /**
  * One StreamingAnalyzeContent call of a participant: what it carried, where its last final result ended, and the
@@ -18,16 +22,15 @@ final class StreamAttempt implements StreamTransport.Callbacks {
         void onError(StreamAttempt attempt, Throwable error);
 
         void onComplete(StreamAttempt attempt);
-
-        /** A new utterance id, unique within the participant. */
-        String nextUtteranceId();
     }
 
     final int id;
     final long openedNanos;
     private final Owner owner;
+    /** New utterance ids, unique within the participant. */
+    private final Supplier<String> utteranceIds;
     private final Timers timers;
-    private final io.audiohook.connector.log.LogContext logContext;
+    private final LogContext logContext;
     StreamTransport.Call call;
     /** The transport took audio at least once: a later wait is back-pressure, not a stall. */
     boolean everReady;
@@ -37,17 +40,19 @@ final class StreamAttempt implements StreamTransport.Callbacks {
     private String utteranceId;
 
     /** @param logContext entered around every callback, so what the owner logs carries the call's ids */
-    StreamAttempt(int id, long openedNanos, Owner owner, Timers timers, io.audiohook.connector.log.LogContext logContext) {
+    StreamAttempt(int id, long openedNanos, Owner owner, Supplier<String> utteranceIds, Timers timers,
+            LogContext logContext) {
         this.id = id;
         this.openedNanos = openedNanos;
         this.owner = owner;
+        this.utteranceIds = utteranceIds;
         this.timers = timers;
         this.logContext = logContext;
     }
 
     String utteranceId() {
         if (utteranceId == null) {
-            utteranceId = owner.nextUtteranceId();
+            utteranceId = utteranceIds.get();
         }
         return utteranceId;
     }

@@ -32,6 +32,18 @@ public record LogContext(String sessionId, String conversationId, String correla
         return new Scope(session, conversation, correlation);
     }
 
+    /** Runs {@code task} with the ids in the MDC, then restores what was there. */
+    public void run(Runnable task) {
+        try (Scope scope = enter()) {
+            task.run();
+        }
+    }
+
+    /** {@code task} made to run with the ids in the MDC: for timer tasks and callbacks on pooled threads. */
+    public Runnable wrap(Runnable task) {
+        return () -> run(task);
+    }
+
     private static void set(String key, Object value) {
         if (value == null) {
             MDC.remove(key);

@@ -13,6 +13,8 @@ import io.grpc.Status;
 /** Stands in for Dialogflow in unit tests: every call is recorded, and the test answers or fails it. */
 final class FakeTransport implements StreamTransport {
     final List<FakeCall> calls = new ArrayList<>();
+    /** Calls opened from now on refuse every request, as a call that failed at once does. */
+    boolean refuseRequests;
 
     final class FakeCall implements Call {
         final Callbacks callbacks;
@@ -21,6 +23,9 @@ final class FakeTransport implements StreamTransport {
         boolean halfClosed;
         boolean cancelled;
         boolean stalled;
+        final boolean refuses = refuseRequests;
+        /** Reported from within {@link #halfClose()}, as by a call that had failed already. */
+        Throwable halfCloseError;
 
         FakeCall(Callbacks callbacks) {
             this.callbacks = callbacks;
@@ -28,6 +33,9 @@ final class FakeTransport implements StreamTransport {
 
         @Override
         public void send(StreamingAnalyzeContentRequest request) {
+            if (refuses) {
+                throw new IllegalStateException("call already failed");
+            }
             requests.add(request);
         }
 
@@ -39,6 +47,9 @@ final class FakeTransport implements StreamTransport {
         @Override
         public void halfClose() {
             halfClosed = true;
+            if (halfCloseError != null) {
+                callbacks.onError(halfCloseError);
+            }
         }
 
         @Override

@@ -42,6 +42,12 @@ class ParticipantStreamTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMinutes(5), 100);
     }
 
+    /** A participant's audio as its stream keeps it, for the tests of the stream's parts. */
+    static ParticipantAudio audio(ManualTimers timers, ParticipantCounters counters) {
+        return new ParticipantAudio(SampleFormat.PCMU, settings(false), counters, AssistRuntime.Latencies.create(),
+                timers.nanoTime());
+    }
+
     ParticipantStream stream(boolean extended) {
         return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, new StreamServices(
                 settings(extended), timers, transport, events::add, AssistRuntime.Latencies.create()), warnings,
