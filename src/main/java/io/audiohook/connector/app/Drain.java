@@ -43,6 +43,8 @@ public class Drain implements Draining {
     Vertx vertx;
 
     private volatile boolean draining;
+    /** When waiting for the drain gives up (System.nanoTime), set when it starts: one bound however often awaited. */
+    private volatile long giveUpAtNanos;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
     @Override
@@ -62,6 +64,7 @@ public class Drain implements Draining {
         }
         draining = true;
         Duration grace = config.grace();
+        giveUpAtNanos = System.nanoTime() + grace.plus(protocol.disconnectTimeout()).plusMillis(500).toNanos();
         Duration disconnectAt = grace.minus(config.closeReserve());
         LOG.infof("draining: new sessions refused, %d running session(s) get %d ms before disconnect",
                 sessions.active(), Math.max(0, disconnectAt.toMillis()));
@@ -93,18 +96,21 @@ public class Drain implements Draining {
         awaitDrained();
     }
 
-    /** Drains and waits for it, bounded by the grace plus the disconnect timeout; on the shutdown thread only. */
+    /**
+     * Drains and waits for it until the grace plus the disconnect timeout after the drain started, once in all (the
+     * pre-shutdown phase and the shutdown both call this); on the shutdown thread only.
+     */
     private void awaitDrained() {
         start();
-        if (drained.isDone()) {
+        long left = giveUpAtNanos - System.nanoTime();
+        if (drained.isDone() || left <= 0) {
             return;
         }
-        long bound = config.grace().plus(protocol.disconnectTimeout()).toMillis() + 500;
         try {
-            drained.get(bound, TimeUnit.MILLISECONDS);
+            drained.get(left, TimeUnit.NANOSECONDS);
             LOG.info("drained: no session left");
         } catch (TimeoutException e) {
-            LOG.warnf("drain: %d session(s) still running after %d ms, stopping anyway", sessions.active(), bound);
+            LOG.warnf("drain: %d session(s) still running, stopping anyway", sessions.active());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

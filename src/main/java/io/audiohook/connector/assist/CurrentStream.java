@@ -64,7 +64,9 @@ final class CurrentStream {
             attempt = streams.open(transport);
         } catch (IllegalStateException e) {
             log.notOpened(e);
-            throw e;
+            throw new NotOpened(e, true);
+        } catch (RuntimeException e) {
+            throw new NotOpened(e, false);
         }
         log.opened();
         if (streams.current() != attempt || !attempt.send(requests.config(target, language))) {
@@ -176,5 +178,23 @@ final class CurrentStream {
         }
         pump.cancel();
         return true;
+    }
+
+    /**
+     * The stream could not be opened at all (nothing of it is live): only this is the caller's to recover from, so
+     * a bug later in the opening is never mistaken for a refused stream.
+     */
+    static final class NotOpened extends RuntimeException {
+        private final boolean clientsClosed;
+
+        NotOpened(RuntimeException cause, boolean clientsClosed) {
+            super(cause.toString(), cause);
+            this.clientsClosed = clientsClosed;
+        }
+
+        /** The clients are closed (shutdown): nothing to retry. */
+        boolean clientsClosed() {
+            return clientsClosed;
+        }
     }
 }

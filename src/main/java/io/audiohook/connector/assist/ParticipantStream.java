@@ -219,13 +219,14 @@ final class ParticipantStream implements StreamAttempt.Owner {
             if (!current.open(services.transport(), target, language)) {
                 return; // it failed while being opened; the error handler took over
             }
-        } catch (IllegalStateException e) {
-            stop(); // the clients are closed (shutdown): nothing to retry
-            return;
-        } catch (RuntimeException e) {
-            // no client could be built (credentials, say): tried again like a stream that failed at once
-            openSoon(State.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.toString(), 0, language,
-                    target.profileLanguage()).delayNanos());
+        } catch (CurrentStream.NotOpened e) {
+            if (e.clientsClosed()) {
+                stop(); // shutdown: nothing to retry
+            } else {
+                // no client could be built (credentials, say): tried again like a stream that failed at once
+                openSoon(State.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
+                        target.profileLanguage()).delayNanos());
+            }
             return;
         }
         pump();

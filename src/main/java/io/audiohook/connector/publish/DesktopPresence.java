@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Whether a desktop has joined a conversation: the UI connector sets the conversation's key when one does. One
@@ -36,6 +38,14 @@ public class DesktopPresence {
 
         /** The key exists: a desktop has joined that conversation. */
         void joined(String key);
+
+        /** A round of lookups failed: Redis is unreachable or refused. */
+        default void lookupFailed(Throwable error) {
+        }
+
+        /** A round of lookups was answered. */
+        default void lookupAnswered() {
+        }
     }
 
     private final ReactiveRedisDataSource redis;
@@ -43,17 +53,26 @@ public class DesktopPresence {
     private final Vertx vertx;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger roundsInFlight = new AtomicInteger();
-    private final long timer;
+    private final long intervalMillis;
+    /** Started with the first watcher: an instance that never waits for desktops runs no timer. */
+    private long timer = -1;
 
     DesktopPresence(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings settings, Vertx vertx) {
         this.redis = redis;
         this.status = status;
         this.vertx = vertx;
-        this.timer = vertx.setPeriodic(Math.max(10, settings.outbox().pollInterval().toMillis()), id -> tick());
+        this.intervalMillis = Math.max(10, settings.outbox().pollInterval().toMillis());
     }
 
-    public void watch(Watcher watcher) {
+    public synchronized void watch(Watcher watcher) {
         watchers.add(watcher);
+        if (timer < 0) {
+            timer = vertx.setPeriodic(intervalMillis, id -> tick());
+        }
+    }
+
+    public void unwatch(Watcher watcher) {
+        watchers.remove(watcher);
     }
 
     void tick() {
@@ -76,26 +95,49 @@ public class DesktopPresence {
 
     private void look(List<String> keys) {
         roundsInFlight.incrementAndGet();
-        redis.execute(Command.MGET, keys.toArray(String[]::new)).ifNoItem().after(TIMEOUT).fail().subscribe()
-                .with(reply -> {
-                    roundsInFlight.decrementAndGet();
-                    status.succeeded();
-                    for (int i = 0; i < keys.size(); i++) {
-                        if (reply.get(i) != null) {
-                            String key = keys.get(i);
-                            LOG.debugf("a desktop joined %s", key);
-                            watchers.forEach(w -> w.joined(key));
-                        }
-                    }
-                }, error -> {
-                    roundsInFlight.decrementAndGet();
-                    status.failed(error);
-                    LOG.debugf("cannot look for joined desktops: %s", error.toString());
-                });
+        Uni<Response> round;
+        try {
+            round = redis.execute(Command.MGET, keys.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            failed(e); // a round that never started must not hold back every later one
+            return;
+        }
+        round.ifNoItem().after(TIMEOUT).fail().subscribe().with(reply -> {
+            roundsInFlight.decrementAndGet();
+            status.succeeded();
+            each(Watcher::lookupAnswered);
+            for (int i = 0; i < keys.size(); i++) {
+                if (reply.get(i) != null) {
+                    String key = keys.get(i);
+                    LOG.debugf("a desktop joined %s", key);
+                    each(w -> w.joined(key));
+                }
+            }
+        }, this::failed);
+    }
+
+    private void failed(Throwable error) {
+        roundsInFlight.decrementAndGet();
+        status.failed(error);
+        LOG.debugf("cannot look for joined desktops: %s", error.toString());
+        each(w -> w.lookupFailed(error));
+    }
+
+    /** One watcher's failure never keeps the others from hearing. */
+    private void each(java.util.function.Consumer<Watcher> action) {
+        for (Watcher w : watchers) {
+            try {
+                action.accept(w);
+            } catch (RuntimeException e) {
+                LOG.warnf("a desktop watcher failed: %s", e.toString());
+            }
+        }
     }
 
     @PreDestroy
-    void close() {
-        vertx.cancelTimer(timer);
+    synchronized void close() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
     }
 }

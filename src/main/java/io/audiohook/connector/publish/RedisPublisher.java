@@ -213,6 +213,16 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         }
     }
 
+    @Override
+    public void lookupFailed(Throwable error) {
+        redisDown(error);
+    }
+
+    @Override
+    public void lookupAnswered() {
+        redisUp();
+    }
+
     // ------------------------------------------------------------------ bookkeeping
 
     private void redisUp() {

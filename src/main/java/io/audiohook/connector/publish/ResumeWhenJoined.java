@@ -2,6 +2,7 @@ package io.audiohook.connector.publish;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public class ResumeWhenJoined implements DesktopPresence.Watcher {
     private final boolean active;
     private final long timeoutNanos;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    /** The waiting calls by key as of the last lookup, so that each joined key finds its calls at once. */
+    private volatile Map<String, List<Waiting>> byKey = Map.of();
 
     /** @param profile Agent Assist's profile; without one no desktop can join, and calls are never paused */
     public ResumeWhenJoined(PublishSettings config, Optional<ProfileName> profile, DesktopPresence presence) {
@@ -81,25 +84,24 @@ public class ResumeWhenJoined implements DesktopPresence.Watcher {
     @Override
     public Collection<String> waitingFor() {
         long now = System.nanoTime();
-        List<String> keys = new ArrayList<>();
+        Map<String, List<Waiting>> lookedFor = new HashMap<>();
         for (Waiting w : waiting.values()) {
             if (now - w.deadlineNanos() >= 0) {
                 LOG.infof("session %s: no desktop joined within the join timeout; resuming", w.sessionId());
                 resume(w);
             } else {
-                keys.add(w.key());
+                lookedFor.computeIfAbsent(w.key(), k -> new ArrayList<>(1)).add(w);
             }
         }
-        return keys;
+        byKey = lookedFor;
+        return lookedFor.keySet();
     }
 
     @Override
     public void joined(String key) {
-        for (Waiting w : waiting.values()) {
-            if (w.key().equals(key)) {
-                LOG.debugf("session %s: a desktop joined; resuming", w.sessionId());
-                resume(w);
-            }
+        for (Waiting w : byKey.getOrDefault(key, List.of())) {
+            LOG.debugf("session %s: a desktop joined; resuming", w.sessionId());
+            resume(w);
         }
     }
 

@@ -66,27 +66,34 @@ final class SessionMeters {
         }
     }
 
-    /** Adds what the session received and dropped since the last report to the per-channel audio counters. */
+    /**
+     * Adds what the session received and dropped since the last report to the per-channel audio counters. The
+     * session's state is read before the report's lock is taken, never under it: the session's lock is held while it
+     * ends, and its end reports too (the tick and a closing socket run on different threads). Counters only grow, so a
+     * reading older than the last report adds nothing.
+     */
     void reportAudio(LiveSession live) {
+        MediaOffer media = live.protocol().media().orElse(null);
+        if (media == null) {
+            return;
+        }
+        SessionCounters counters = live.protocol().counters();
+        long received;
+        long dropped;
         LiveSession.Reported reported = live.reported();
         synchronized (reported) {
-            MediaOffer media = live.protocol().media().orElse(null);
-            if (media == null) {
-                return;
+            received = Math.max(0, counters.audioBytes() - reported.audioBytes);
+            dropped = Math.max(0, counters.droppedBytes() - reported.droppedBytes);
+            reported.audioBytes += received;
+            reported.droppedBytes += dropped;
+        }
+        double bytesPerSecond = (double) media.bytesPerSampleFrame() * media.rate();
+        for (Channel channel : media.channels()) {
+            if (received > 0) {
+                receivedSeconds.get(channel).increment(received / bytesPerSecond);
             }
-            SessionCounters counters = live.protocol().counters();
-            long received = counters.audioBytes() - reported.audioBytes;
-            long dropped = counters.droppedBytes() - reported.droppedBytes;
-            reported.audioBytes = counters.audioBytes();
-            reported.droppedBytes = counters.droppedBytes();
-            double bytesPerSecond = (double) media.bytesPerSampleFrame() * media.rate();
-            for (Channel channel : media.channels()) {
-                if (received > 0) {
-                    receivedSeconds.get(channel).increment(received / bytesPerSecond);
-                }
-                if (dropped > 0) {
-                    droppedSeconds.get(channel).increment(dropped / bytesPerSecond);
-                }
+            if (dropped > 0) {
+                droppedSeconds.get(channel).increment(dropped / bytesPerSecond);
             }
         }
     }

@@ -75,8 +75,22 @@ class CurrentStreamTest {
         StreamTransport closed = callbacks -> {
             throw new IllegalStateException("clients closed");
         };
-        assertThrows(IllegalStateException.class, () -> current.open(closed, ParticipantStreamTest.TARGET, "fr-FR"));
+        CurrentStream.NotOpened e = assertThrows(CurrentStream.NotOpened.class,
+                () -> current.open(closed, ParticipantStreamTest.TARGET, "fr-FR"));
+        assertTrue(e.clientsClosed());
         assertEquals(0, counters.streamsOpened());
+        assertTrue(streams.idle());
+    }
+
+    @Test
+    void aClientThatCannotBeBuiltOpensNothingAndSaysWhy() {
+        StreamTransport broken = callbacks -> {
+            throw new RuntimeException("no credentials");
+        };
+        CurrentStream.NotOpened e = assertThrows(CurrentStream.NotOpened.class,
+                () -> current.open(broken, ParticipantStreamTest.TARGET, "fr-FR"));
+        assertFalse(e.clientsClosed());
+        assertTrue(e.getMessage().contains("no credentials"), e.getMessage());
         assertTrue(streams.idle());
     }
 
