@@ -1,6 +1,9 @@
 package io.audiohook.connector.app;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +83,38 @@ public class AgentAssist {
 
     public Optional<ProfileName> profile() {
         return profile;
+    }
+
+    /**
+     * The profiles a call may choose ({@code customConfig.conversationProfile}): the default and the allowed ones
+     * in its project and location. A profile elsewhere would give the call a conversation name the desktop does not
+     * join by (and another regional endpoint), so it is left out with a WARN; so is one that is not a profile name.
+     */
+    static Set<String> allowedProfiles(AssistConfig assist) {
+        Optional<ProfileName> defaults = profile(assist);
+        if (defaults.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> allowed = new LinkedHashSet<>();
+        allowed.add(defaults.get().name());
+        for (String name : assist.allowedProfiles().orElse(List.of())) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                ProfileName p = ProfileName.parse(trimmed);
+                if (p.project().equals(defaults.get().project()) && p.location().equals(defaults.get().location())) {
+                    allowed.add(p.name());
+                } else {
+                    LOG.warnf("allowed profile %s ignored: not in the default profile's project and location (%s, %s)",
+                            trimmed, defaults.get().project(), defaults.get().location());
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("allowed profile '%s' ignored: not a conversation profile name", trimmed);
+            }
+        }
+        return Set.copyOf(allowed);
     }
 
     public Optional<AssistCallFactory> factory() {

@@ -1,6 +1,7 @@
 package io.audiohook.connector.app;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.audiohook.connector.assist.AssistSettings;
@@ -17,6 +18,13 @@ import io.smallrye.config.WithDefault;
 public interface AssistConfig {
     /** {@code projects/<p>/locations/<l>/conversationProfiles/<id>} ({@code CONVERSATION_PROFILE_NAME}). */
     Optional<String> conversationProfile();
+
+    /**
+     * Profiles a call may choose instead of the default with {@code customConfig.conversationProfile}: full names,
+     * in the default's project and location (the conversation's name, which the desktop joins by, depends on
+     * them only); others are refused at startup with a WARN.
+     */
+    Optional<List<String>> allowedProfiles();
 
     /** {@code host:port} of a Dialogflow emulator running as its own process; overrides the regional endpoint. */
     Optional<String> endpoint();

@@ -28,8 +28,12 @@ public interface SessionsConfig {
      */
     Optional<Boolean> record();
 
-    /** What the WebSocket layer needs. */
-    default io.audiohook.connector.web.WebSettings settings(AuthConfig auth) {
-        return new io.audiohook.connector.web.WebSettings(max(), tick(), auth.failureDelay());
+    /**
+     * What the WebSocket layer needs.
+     *
+     * @param allowedProfiles the profiles a call's {@code customConfig} may choose
+     */
+    default io.audiohook.connector.web.WebSettings settings(AuthConfig auth, java.util.Set<String> allowedProfiles) {
+        return new io.audiohook.connector.web.WebSettings(max(), tick(), auth.failureDelay(), allowedProfiles);
     }
 }

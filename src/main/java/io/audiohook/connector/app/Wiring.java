@@ -100,8 +100,8 @@ public class Wiring {
 
     @Produces
     @Singleton
-    WebSettings webSettings(SessionsConfig sessions, AuthConfig auth) {
-        return sessions.settings(auth);
+    WebSettings webSettings(SessionsConfig sessions, AuthConfig auth, AssistConfig assist) {
+        return sessions.settings(auth, AgentAssist.allowedProfiles(assist));
     }
 
     // ------------------------------------------------------------------ 3. the call goes to its backend

@@ -37,6 +37,8 @@ public final class AssistCall implements CallListener {
     private final LogContext logContext;
     private final CallWarnings warnings = new CallWarnings();
     private final ParticipantStreams streams;
+    /** The deployment's profile, or the one of its allowed profiles the call chose. */
+    private final ProfileName profile;
     private final CompletableFuture<ConversationSetup.Result> setup = new CompletableFuture<>();
     private final SingleTimer setupRetry;
     private ConversationSetup conversations;
@@ -50,11 +52,13 @@ public final class AssistCall implements CallListener {
         this.info = info;
         this.runtime = runtime;
         this.factory = factory;
-        this.conversationName = runtime.settings().profile().conversationName(info.conversationId());
+        this.profile = info.config().conversationProfile().map(ProfileName::parse)
+                .orElse(runtime.settings().profile());
+        this.conversationName = profile.conversationName(info.conversationId());
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
-        this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(), format,
-                runtime.streamServices(), warnings, logContext);
+        this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(),
+                info.config().customerChannel(), format, runtime.streamServices(), warnings, logContext);
         this.setupRetry = new SingleTimer(runtime.timers());
     }
 
@@ -73,7 +77,7 @@ public final class AssistCall implements CallListener {
             attempting = true;
         }
         try {
-            conversations.run(info.conversationId())
+            conversations.run(info.conversationId(), profile)
                     .whenComplete((result, error) -> logContext.run(() -> setUp(result, error)));
         } catch (RuntimeException e) {
             setUp(null, e);
@@ -101,7 +105,7 @@ public final class AssistCall implements CallListener {
             runtime.sink().accept(new ConversationLifecycle(conversationName,
                     ConversationEvent.Type.CONVERSATION_STARTED, System.nanoTime()));
         }
-        StreamTargets targets = new StreamTargets(conversationName, result, info.language(),
+        StreamTargets targets = new StreamTargets(conversationName, result, info.requestedLanguage(),
                 runtime.settings().model());
         streams.each(stream -> stream.start(targets.of(stream.role())));
         LOG.infof("session %s: Agent Assist conversation %s %s%s", info.sessionId(), conversationName,

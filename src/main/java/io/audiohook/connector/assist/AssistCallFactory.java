@@ -45,6 +45,11 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     @Override
     public CallListener create(CallInfo info, CallControl control) {
+        if (!info.config().agentAssist().orElse(true)) {
+            LOG.infof("session %s: Agent Assist is off for this call (customConfig)", info.sessionId());
+            return new CallListener() {
+            };
+        }
         AssistCall call = new AssistCall(info, runtime, this);
         String name = call.conversationName();
         if (pending.cancel(name)) {

@@ -49,8 +49,17 @@ final class ConversationSetup {
     }
 
     CompletableFuture<Result> run(String genesysConversationId) {
-        String name = profile.conversationName(genesysConversationId);
-        return profile().thenCompose(p -> findOrCreate(name, genesysConversationId).thenCompose(found -> {
+        return run(genesysConversationId, profile);
+    }
+
+    /**
+     * @param callProfile the profile the call chose ({@code customConfig}), in the default's project and location,
+     *                    so the conversation's name (the desktop's key) is the same whichever profile it uses
+     */
+    CompletableFuture<Result> run(String genesysConversationId, ProfileName callProfile) {
+        String name = callProfile.conversationName(genesysConversationId);
+        return profile(callProfile).thenCompose(p -> findOrCreate(name, genesysConversationId, callProfile)
+                .thenCompose(found -> {
             if (found.conversation().getLifecycleState() == Conversation.LifecycleState.COMPLETED) {
                 return CompletableFuture.completedFuture(new Result(p, found.conversation(), false, null, null));
             }
@@ -59,8 +68,9 @@ final class ConversationSetup {
         }));
     }
 
+
     /** Fetched once per profile name; a failure is not cached, so the next call tries again. */
-    CompletableFuture<ConversationProfile> profile() {
+    CompletableFuture<ConversationProfile> profile(ProfileName profile) {
         CompletableFuture<ConversationProfile> cached = profiles.computeIfAbsent(profile.name(),
                 n -> Futures.of(clients.profiles().getConversationProfileCallable()
                         .futureCall(GetConversationProfileRequest.newBuilder().setName(n).build())));
@@ -72,7 +82,7 @@ final class ConversationSetup {
         return cached;
     }
 
-    private CompletableFuture<Found> findOrCreate(String name, String genesysConversationId) {
+    private CompletableFuture<Found> findOrCreate(String name, String genesysConversationId, ProfileName profile) {
         return get(name).thenApply(c -> new Found(c, false)).exceptionallyCompose(e -> {
             if (Futures.code(e) != StatusCode.Code.NOT_FOUND) {
                 return CompletableFuture.failedFuture(unwrap(e));

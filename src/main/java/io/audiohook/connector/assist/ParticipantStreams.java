@@ -14,7 +14,8 @@ import io.audiohook.connector.protocol.Channel;
 
 /**
  * A call's participant streams, one per negotiated channel and in the channels' order (a mono call has one):
- * external → END_USER, internal → HUMAN_AGENT, whatever that order is. What the call does to all of them at once
+ * the customer's channel (external unless the call's {@code customConfig} says otherwise) → END_USER, the other →
+ * HUMAN_AGENT, whatever their order is. What the call does to all of them at once
  * goes through here.
  *
  * <p>Threading: immutable once built; every stream guards itself. Nothing here takes a lock, so each call runs
@@ -23,17 +24,17 @@ import io.audiohook.connector.protocol.Channel;
 final class ParticipantStreams {
     private final ParticipantStream[] streams;
 
-    ParticipantStreams(String sessionId, List<Channel> channels, SampleFormat format, StreamServices services,
-            CallWarnings warnings, LogContext logContext) {
+    ParticipantStreams(String sessionId, List<Channel> channels, Channel customer, SampleFormat format,
+            StreamServices services, CallWarnings warnings, LogContext logContext) {
         this.streams = new ParticipantStream[channels.size()];
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = new ParticipantStream(sessionId, roleOf(channels.get(i)), format, services, warnings,
-                    logContext);
+            streams[i] = new ParticipantStream(sessionId, roleOf(channels.get(i), customer), format, services,
+                    warnings, logContext);
         }
     }
 
-    static Participant.Role roleOf(Channel channel) {
-        return channel == Channel.EXTERNAL ? Participant.Role.END_USER : Participant.Role.HUMAN_AGENT;
+    static Participant.Role roleOf(Channel channel, Channel customer) {
+        return channel == customer ? Participant.Role.END_USER : Participant.Role.HUMAN_AGENT;
     }
 
     /** The stream of a negotiated channel, by its index in the media. */

@@ -2,8 +2,6 @@ package io.audiohook.connector.call;
 
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.audiohook.connector.protocol.MediaOffer;
 
 /**
@@ -17,6 +15,11 @@ public record CallInfo(
         String conversationId,
         MediaOffer media,
         Optional<String> language,
-        ObjectNode customConfig,
+        CallConfig config,
         boolean startPaused) {
+
+    /** The recognition language the call asks for: {@code open.language}, else its {@code customConfig}'s. */
+    public Optional<String> requestedLanguage() {
+        return language.isPresent() ? language : config.language();
+    }
 }

@@ -3,6 +3,7 @@ package io.audiohook.connector.call;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.audiohook.connector.audio.ChannelSplitter;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.audio.Timeline;
+import io.audiohook.connector.protocol.Admission;
 import io.audiohook.connector.protocol.ClientMessageCodec;
 import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.Durations;
@@ -35,6 +37,7 @@ public final class CallSession implements SessionHandler {
     private final String sessionId;
     private final String correlationId;
     private final CallListenerFactory factory;
+    private final Set<String> allowedProfiles;
     private final Consumer<SessionEnd> onEnded;
     private final Timeline timeline = new Timeline();
 
@@ -43,17 +46,41 @@ public final class CallSession implements SessionHandler {
     private MediaOffer media;
     private SampleFormat format;
     private CallInfo info;
+    private volatile CallConfig config = CallConfig.DEFAULTS;
     private boolean probe;
     /** Written by the session's inbound thread only, read by the sessions API from anywhere. */
     private final AtomicLongArray channelSamples = new AtomicLongArray(2);
 
-    /** @param onEnded runs after the listener heard of the end, whatever the listener did */
+    /**
+     * @param allowedProfiles the conversation profiles a call's {@code customConfig} may choose
+     * @param onEnded         runs after the listener heard of the end, whatever the listener did
+     */
     public CallSession(String sessionId, String correlationId, CallListenerFactory factory,
-            Consumer<SessionEnd> onEnded) {
+            Set<String> allowedProfiles, Consumer<SessionEnd> onEnded) {
         this.sessionId = sessionId;
         this.correlationId = correlationId;
         this.factory = factory;
+        this.allowedProfiles = allowedProfiles;
         this.onEnded = onEnded;
+    }
+
+    /** The call's settings from its {@code customConfig}, once {@code open} was admitted. */
+    public CallConfig config() {
+        return config;
+    }
+
+    /** The call's settings from the integration's {@code customConfig}; a bad value refuses the call, naming it. */
+    @Override
+    public Admission admit(OpenParameters open) {
+        try {
+            config = CallConfig.parse(open.customConfig(), allowedProfiles, sessionId);
+        } catch (CallConfig.Invalid e) {
+            return Admission.refuse(e.getMessage());
+        }
+        if (config != CallConfig.DEFAULTS) {
+            LOG.infof("session %s: per-call settings %s", sessionId, config.summary());
+        }
+        return Admission.accept(config.startPaused());
     }
 
     @Override
@@ -70,7 +97,7 @@ public final class CallSession implements SessionHandler {
         format = SampleFormat.fromProtocolName(media.format().name()).orElseThrow();
         splitter = new ChannelSplitter(media.channelCount(), format);
         info = new CallInfo(sessionId, correlationId, open.organizationId(), open.conversationId(), media,
-                open.language(), open.customConfig(), session.startedPaused());
+                open.language(), config, session.startedPaused());
         listener = factory.create(info, new Control(session));
         LOG.infof("session %s: call %s opened with %s", sessionId, open.conversationId(), media);
     }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import com.google.cloud.dialogflow.v2beta1.Conversation;
@@ -26,15 +27,16 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 final class ConversationStore {
     static final int MAX_PARTICIPANTS = 100;
 
-    private final String profileName;
+    private final Set<String> profileNames;
     private final int maxConversations;
     private final Clock clock;
     private final LinkedHashMap<String, StoredConversation> conversations = new LinkedHashMap<>();
     private final Map<String, StoredParticipant> participants = new HashMap<>();
     private long created;
 
-    ConversationStore(String profileName, int maxConversations, Clock clock) {
-        this.profileName = profileName;
+    /** @param profileNames the profiles conversations may be created with */
+    ConversationStore(Set<String> profileNames, int maxConversations, Clock clock) {
+        this.profileNames = Set.copyOf(profileNames);
         this.maxConversations = maxConversations;
         this.clock = clock;
     }
@@ -46,7 +48,7 @@ final class ConversationStore {
         if (profile.isEmpty()) {
             throw Errors.invalid("Conversation profile is required.");
         }
-        if (!profile.equals(profileName)) {
+        if (!profileNames.contains(profile)) {
             throw Errors.notFound("Conversation profile", profile);
         }
         if (!profile.startsWith(parent + "/")) {

@@ -17,15 +17,17 @@ public class EmulatedConversationProfiles extends ConversationProfilesGrpc.Conve
     UnaryCalls calls;
     @Inject
     ConversationProfile profile;
+    @Inject
+    EmulatorConfig config;
 
     @Override
     public void getConversationProfile(GetConversationProfileRequest request,
             StreamObserver<ConversationProfile> response) {
         calls.answer(response, () -> {
-            if (!request.getName().equals(profile.getName())) {
+            if (!config.profileNames().contains(request.getName())) {
                 throw Errors.notFound("Conversation profile", request.getName());
             }
-            return profile;
+            return profile.toBuilder().setName(request.getName()).build();
         });
     }
 }

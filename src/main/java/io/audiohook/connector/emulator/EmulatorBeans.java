@@ -24,7 +24,7 @@ public class EmulatorBeans {
     @Produces
     @Singleton
     ConversationStore conversationStore(EmulatorConfig config) {
-        return new ConversationStore(config.profileName(), config.maxConversations(), Clock.systemUTC());
+        return new ConversationStore(config.profileNames(), config.maxConversations(), Clock.systemUTC());
     }
 
     @Produces

@@ -22,6 +22,20 @@ public interface EmulatorConfig {
     @WithDefault(ProfileName.EMULATED)
     String profileName();
 
+    /**
+     * More profiles, by full name, with the same settings as the first: what a deployment that lets calls choose
+     * their profile ({@code CONNECTOR_ASSIST_ALLOWED_PROFILES}) is tested against.
+     */
+    Optional<List<String>> moreProfiles();
+
+    /** Every profile the emulator knows: the first, then the others. */
+    default java.util.Set<String> profileNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        names.add(profileName());
+        moreProfiles().orElse(List.of()).stream().map(String::trim).filter(n -> !n.isEmpty()).forEach(names::add);
+        return names;
+    }
+
     /** Language of the profile's speech-to-text config. */
     @WithDefault("en-US")
     String language();

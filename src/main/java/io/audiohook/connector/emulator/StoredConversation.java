@@ -64,7 +64,7 @@ final class StoredConversation {
     }
 
     ConversationStats stats() {
-        return new ConversationStats(name, state, List.copyOf(participants), completions);
+        return new ConversationStats(name, profile, state, List.copyOf(participants), completions);
     }
 
     Conversation toProto() {

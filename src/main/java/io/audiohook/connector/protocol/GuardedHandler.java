@@ -36,6 +36,16 @@ final class GuardedHandler {
         }
     }
 
+    /** The handler's admission of an {@code open}; one that throws admits it as the deployment would. */
+    Admission admit(OpenParameters open) {
+        try {
+            return handler.admit(open);
+        } catch (RuntimeException e) {
+            failed("admit", e);
+            return Admission.ACCEPT;
+        }
+    }
+
     /**
      * The one callback whose failure the session must act on: with no stage to wait for, {@code closed} goes out at
      * once.

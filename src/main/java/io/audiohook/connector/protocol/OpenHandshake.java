@@ -60,11 +60,17 @@ final class OpenHandshake {
             lifecycle.disconnect(DisconnectReason.ERROR, Optional.of(ProtocolViolation.NO_MEDIA));
             return;
         }
-        media = selected.get();
         Optional<List<String>> languages = parameters.supportedLanguages() ? Optional.of(settings.languages())
                 : Optional.empty();
+        Admission admission = parameters.isProbe() ? Admission.ACCEPT : handler.admit(parameters);
+        if (admission.refusal().isPresent()) {
+            LOG.infof("session %s: open refused: %s", session.sessionId(), admission.refusal().get());
+            lifecycle.disconnect(DisconnectReason.ERROR, admission.refusal());
+            return;
+        }
+        media = selected.get();
         // a probe is answered at once: Genesys expects opened → close, and nothing would ever resume it
-        startedPaused = settings.startPaused() && !parameters.isProbe();
+        startedPaused = admission.startPaused().orElse(settings.startPaused()) && !parameters.isProbe();
         sender.send(ServerMessages.opened(selected, startedPaused, languages));
         openToOpenedNanos = Math.max(0, System.nanoTime() - clock.nowNanos());
         lifecycle.enter(SessionState.ACTIVE);

@@ -15,6 +15,14 @@ public interface SessionHandler {
     SessionHandler NONE = new SessionHandler() {
     };
 
+    /**
+     * A non-probe {@code open} with acceptable media, before {@code opened} goes out: the application may refuse
+     * it (the session is then disconnected with reason {@code error}) or decide whether it starts paused.
+     */
+    default Admission admit(OpenParameters open) {
+        return Admission.ACCEPT;
+    }
+
     /** {@code opened} has just been sent. {@code media} is empty when the session receives no audio. */
     default void opened(ProtocolSession session, OpenParameters open, Optional<MediaOffer> media) {
     }

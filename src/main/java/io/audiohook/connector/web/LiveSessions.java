@@ -98,7 +98,8 @@ public class LiveSessions {
         String organizationId = handshake.header(UpgradeGuard.ORGANIZATION_ID).trim();
         String correlationId = handshake.header(UpgradeGuard.CORRELATION_ID).trim();
         String connectionId = connection.id();
-        CallSession call = new CallSession(sessionId, correlationId, backend, end -> release(connectionId, end));
+        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(),
+                end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());
         LiveSession live = new LiveSession(protocol, call, correlationId, Instant.now());

@@ -1,6 +1,7 @@
 package io.audiohook.connector.web;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * What the WebSocket layer needs from the configuration.
@@ -8,6 +9,7 @@ import java.time.Duration;
  * @param maxSessions  live sessions beyond which upgrades are answered 503
  * @param tick         how often every session's timeouts are checked
  * @param refusalDelay every refused upgrade takes at least this long, so timing says nothing about why
+ * @param allowedProfiles the conversation profiles a call's {@code customConfig} may choose
  */
-public record WebSettings(int maxSessions, Duration tick, Duration refusalDelay) {
+public record WebSettings(int maxSessions, Duration tick, Duration refusalDelay, Set<String> allowedProfiles) {
 }

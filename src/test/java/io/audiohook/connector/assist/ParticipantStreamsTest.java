@@ -24,7 +24,11 @@ class ParticipantStreamsTest {
     final FakeTransport transport = new FakeTransport();
 
     ParticipantStreams streams(List<Channel> channels) {
-        return new ParticipantStreams("s", channels, SampleFormat.PCMU, new StreamServices(
+        return streams(channels, Channel.EXTERNAL);
+    }
+
+    ParticipantStreams streams(List<Channel> channels, Channel customer) {
+        return new ParticipantStreams("s", channels, customer, SampleFormat.PCMU, new StreamServices(
                 ParticipantStreamTest.settings(false), timers, transport, e -> {
                 }, AssistRuntime.Latencies.create()), new CallWarnings(), LogContext.NONE);
     }
@@ -35,6 +39,13 @@ class ParticipantStreamsTest {
         assertEquals(List.of(Participant.Role.HUMAN_AGENT, Participant.Role.END_USER), streams.roles());
         assertSame(streams.channel(1), streams.of(Participant.Role.END_USER).orElseThrow());
         assertSame(streams.channel(0), streams.of(Participant.Role.HUMAN_AGENT).orElseThrow());
+    }
+
+    @Test
+    void aCallMayNameTheInternalChannelTheCustomers() {
+        ParticipantStreams streams = streams(List.of(Channel.EXTERNAL, Channel.INTERNAL), Channel.INTERNAL);
+        assertEquals(List.of(Participant.Role.HUMAN_AGENT, Participant.Role.END_USER), streams.roles());
+        assertSame(streams.channel(1), streams.of(Participant.Role.END_USER).orElseThrow());
     }
 
     @Test

@@ -217,7 +217,7 @@ class ContractTest {
             assertEquals(ProtocolSchemas.ID_BASE + relative, schema.path("$id").asText(), file + " $id");
             assertEquals("http://json-schema.org/draft-07/schema#", schema.path("$schema").asText(), file + " $schema");
         }
-        assertEquals(17, schemaFiles().size(), "common + 8 client + 8 server schemas");
+        assertEquals(18, schemaFiles().size(), "common + customConfig + 8 client + 8 server schemas");
     }
 
     @Test
@@ -392,11 +392,12 @@ class ContractTest {
         }
         assertNotEquals(0, internal);
         for (Path file : schemaFiles()) {
-            if (!file.getFileName().toString().equals("common.json")) {
+            if (!List.of("common.json", "custom-config.json").contains(file.getFileName().toString())) {
                 assertTrue(referenced.contains(file.normalize()), "schema referenced by asyncapi.yaml: " + file);
             }
         }
-        // common.json is reached through the message schemas
+        // common.json and custom-config.json are reached through the message schemas
+        assertTrue(Files.readString(PROTOCOL.resolve("schemas/client/open.json")).contains("../custom-config.json"));
         assertTrue(Files.readString(PROTOCOL.resolve("schemas/server/opened.json")).contains("../common.json#/definitions/"));
     }
 

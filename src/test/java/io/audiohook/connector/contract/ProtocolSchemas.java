@@ -46,6 +46,7 @@ public final class ProtocolSchemas {
     private final Path protocolDir;
     private final Map<String, JsonSchema> clientSchemas;
     private final Map<String, JsonSchema> serverSchemas;
+    private final JsonSchema customConfig;
 
     private ProtocolSchemas(Path protocolDir) {
         this.protocolDir = protocolDir.toAbsolutePath().normalize();
@@ -62,6 +63,8 @@ public final class ProtocolSchemas {
                 builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_BASE, mappedTarget)));
         this.clientSchemas = loadAll(factory, "client", CLIENT_TYPES);
         this.serverSchemas = loadAll(factory, "server", SERVER_TYPES);
+        this.customConfig = factory.getSchema(SchemaLocation.of(ID_BASE + "custom-config.json"));
+        this.customConfig.initializeValidators();
     }
 
     /** Loads the schemas from {@code <protocolDir>/schemas}. */
@@ -124,6 +127,15 @@ public final class ProtocolSchemas {
     /** Validates a client-to-server message; returns the errors (empty when valid). */
     public Set<String> validateClientMessage(String json) {
         return validate(json, clientSchemas, "client");
+    }
+
+    /** Validates an {@code open}'s {@code customConfig} against this connector's keys; the errors, empty when valid. */
+    public Set<String> validateCustomConfig(JsonNode customConfig) {
+        Set<String> errors = new TreeSet<>();
+        for (ValidationMessage message : this.customConfig.validate(customConfig)) {
+            errors.add(message.getMessage());
+        }
+        return Collections.unmodifiableSet(errors);
     }
 
     public Set<String> validateServerMessage(JsonNode message) {

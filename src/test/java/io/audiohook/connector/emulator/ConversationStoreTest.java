@@ -17,7 +17,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 class ConversationStoreTest {
-    private final ConversationStore store = new ConversationStore(EmulatedCall.PROFILE, 2, Clock.systemUTC());
+    private final ConversationStore store = new ConversationStore(java.util.Set.of(EmulatedCall.PROFILE), 2, Clock.systemUTC());
 
     @Test
     void theOldestCompletedConversationMakesRoom() {

@@ -38,7 +38,7 @@ class StoredConversationTest {
 
         assertTrue(conversation.isCompleted());
         assertEquals(FIRST_END, conversation.toProto().getEndTime());
-        assertEquals(new ConversationStats(conversation.name, Conversation.LifecycleState.COMPLETED, List.of(), 2),
+        assertEquals(new ConversationStats(conversation.name, conversation.profile, Conversation.LifecycleState.COMPLETED, List.of(), 2),
                 conversation.stats());
     }
 

@@ -52,7 +52,7 @@ class ProtocolSessionTest {
     }
 
     /** Remembers what the session reported. */
-    static final class Events implements SessionHandler {
+    static class Events implements SessionHandler {
         final List<String> log = new ArrayList<>();
         CompletableFuture<Void> flush = CompletableFuture.completedFuture(null);
         SessionEnd end;

@@ -34,7 +34,8 @@ class SessionsApiTest extends ConnectorTest {
 
     @Test
     void listsALiveSessionWithoutAniOrDnis() {
-        SessionConfig config = call(endpoint);
+        SessionConfig config = call(endpoint).customConfig(new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("language", "fr-CA").put("startPaused", false));
         Instant before = Instant.now().minusSeconds(1);
         AudioHookClient client = connect(config);
         try {
@@ -57,6 +58,11 @@ class SessionsApiTest extends ConnectorTest {
             assertEquals(0.5, audioSeconds(session, "external"));
             assertEquals(0.5, audioSeconds(session, "internal"));
             assertEquals(0, session.path("droppedFrames").asLong());
+            JsonNode settings = session.path("settings");
+            assertEquals("external", settings.path("customerChannel").asText(), settings.toString());
+            assertEquals("fr-CA", settings.path("language").asText(), settings.toString());
+            assertFalse(settings.path("startPaused").asBoolean(true), settings.toString());
+            assertTrue(settings.path("conversationProfile").isNull(), "the deployment's: " + settings);
             Instant started = Instant.parse(session.path("started").asText());
             assertTrue(!started.isBefore(before) && !started.isAfter(Instant.now()), started.toString());
 

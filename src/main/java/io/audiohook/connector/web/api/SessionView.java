@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.audiohook.connector.call.CallConfig;
 import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.MediaOffer;
 import io.audiohook.connector.protocol.OpenParameters;
@@ -13,12 +14,13 @@ import io.audiohook.connector.protocol.ProtocolSession;
 import io.audiohook.connector.web.LiveSession;
 
 /**
- * One live AudioHook session as the API shows it. Built from ids and counters only: the {@code open}
- * message's participant (ANI, DNIS, name) and custom config never reach this view.
+ * One live AudioHook session as the API shows it. Built from ids, counters and the call's settings only: the
+ * {@code open} message's participant (ANI, DNIS, name) and the raw custom config never reach this view.
  *
  * @param conversationId null until {@code open} arrived
  * @param media          null until a format was agreed
  * @param audioSeconds   audio received per channel ({@code external}, {@code internal})
+ * @param settings       what the call's {@code customConfig} chose, the deployment's defaults where it chose nothing
  */
 public record SessionView(
         String sessionId,
@@ -29,7 +31,18 @@ public record SessionView(
         Media media,
         Instant started,
         Map<String, Double> audioSeconds,
-        long droppedFrames) {
+        long droppedFrames,
+        Settings settings) {
+
+    /** The per-call settings; null fields follow the deployment (profile, language, agent assist, start paused). */
+    public record Settings(String customerChannel, String conversationProfile, String language, Boolean agentAssist,
+            Boolean startPaused) {
+        static Settings of(CallConfig config) {
+            return new Settings(config.customerChannel().wireName(), config.conversationProfile().orElse(null),
+                    config.language().orElse(null), config.agentAssist().orElse(null),
+                    config.startPaused().orElse(null));
+        }
+    }
 
     public record Media(String format, int rate, List<String> channels) {
         static Media of(MediaOffer offer) {
@@ -56,6 +69,7 @@ public record SessionView(
                 offer == null ? null : Media.of(offer),
                 live.started(),
                 seconds,
-                protocol.counters().droppedFrames());
+                protocol.counters().droppedFrames(),
+                Settings.of(live.call().config()));
     }
 }

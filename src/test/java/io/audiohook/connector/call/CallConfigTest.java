@@ -1,0 +1,110 @@
+package io.audiohook.connector.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.audiohook.connector.contract.ProtocolSchemas;
+import io.audiohook.connector.protocol.Channel;
+
+/** Every customConfig key, the refusals that name it, and the published schema agreeing with the parser. */
+class CallConfigTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEFAULT = "projects/p/locations/l/conversationProfiles/default";
+    static final String SALES = "projects/p/locations/l/conversationProfiles/sales";
+    static final Set<String> ALLOWED = Set.of(DEFAULT, SALES);
+
+    static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static CallConfig parse(String text) throws CallConfig.Invalid {
+        return CallConfig.parse(json(text), ALLOWED, "s");
+    }
+
+    @Test
+    void nothingConfiguredIsTheDeploymentsDefaults() throws Exception {
+        assertSame(CallConfig.DEFAULTS, parse("{}"));
+        assertSame(CallConfig.DEFAULTS, CallConfig.parse(null, ALLOWED, "s"));
+        assertEquals(Channel.EXTERNAL, CallConfig.DEFAULTS.customerChannel());
+        assertEquals(Channel.INTERNAL, CallConfig.DEFAULTS.agentChannel());
+    }
+
+    @Test
+    void everyKey() throws Exception {
+        CallConfig config = parse("""
+                {"conversationProfile":"%s","language":"fr-CA","channels":{"customer":"internal","agent":"external"},
+                 "mode":"monitor","agentAssist":false,"startPaused":true}""".formatted(SALES));
+        assertEquals(Optional.of(SALES), config.conversationProfile());
+        assertEquals(Optional.of("fr-CA"), config.language());
+        assertEquals(Channel.INTERNAL, config.customerChannel());
+        assertEquals(Channel.EXTERNAL, config.agentChannel());
+        assertEquals(Optional.of(false), config.agentAssist());
+        assertEquals(Optional.of(true), config.startPaused());
+        assertEquals("customer=internal profile=" + SALES + " language=fr-CA agentAssist=false startPaused=true",
+                config.summary());
+    }
+
+    @Test
+    void unknownKeysAreIgnoredForForwardCompatibility() throws Exception {
+        CallConfig config = parse("{\"agentassist\":true,\"queue\":\"sales\",\"language\":\"en-GB\"}");
+        assertEquals(Optional.of("en-GB"), config.language());
+    }
+
+    @Test
+    void aBadValueIsRefusedNamingItsKey() {
+        record Bad(String config, String key) {
+        }
+        for (Bad bad : List.of(
+                new Bad("{\"conversationProfile\":\"projects/p/locations/l/conversationProfiles/other\"}",
+                        "conversationProfile"),
+                new Bad("{\"conversationProfile\":\"sales\"}", "conversationProfile"),
+                new Bad("{\"conversationProfile\":7}", "conversationProfile"),
+                new Bad("{\"language\":\"english please\"}", "language"),
+                new Bad("{\"language\":[\"en-US\"]}", "language"),
+                new Bad("{\"channels\":{\"customer\":\"internal\"}}", "channels"),
+                new Bad("{\"channels\":{\"customer\":\"internal\",\"agent\":\"internal\"}}", "channels"),
+                new Bad("{\"channels\":{\"customer\":\"left\",\"agent\":\"right\"}}", "channels"),
+                new Bad("{\"channels\":{\"customer\":\"external\",\"agent\":\"internal\",\"ivr\":\"internal\"}}",
+                        "channels"),
+                new Bad("{\"channels\":\"swap\"}", "channels"),
+                new Bad("{\"mode\":\"transcription\"}", "mode"),
+                new Bad("{\"agentAssist\":\"no\"}", "agentAssist"),
+                new Bad("{\"startPaused\":1}", "startPaused"))) {
+            CallConfig.Invalid refused = assertThrows(CallConfig.Invalid.class, () -> parse(bad.config()), bad.config());
+            assertTrue(refused.getMessage().startsWith("customConfig." + bad.key() + " "), refused.getMessage());
+        }
+    }
+
+    @Test
+    void thePublishedSchemaAcceptsWhatTheParserAcceptsAndRefusesWhatItRefuses() throws Exception {
+        ProtocolSchemas schemas = ProtocolSchemas.shared();
+        for (String valid : List.of("{}", "{\"language\":\"en-US\",\"startPaused\":false}",
+                "{\"channels\":{\"customer\":\"internal\",\"agent\":\"external\"},\"mode\":\"monitor\"}",
+                "{\"conversationProfile\":\"" + SALES + "\",\"agentAssist\":true,\"somethingNew\":{\"x\":1}}")) {
+            assertEquals(Set.of(), schemas.validateCustomConfig(json(valid)), valid);
+            parse(valid);
+        }
+        for (String invalid : List.of("{\"language\":\"english please\"}", "{\"mode\":\"transcription\"}",
+                "{\"channels\":{\"customer\":\"external\",\"agent\":\"external\"}}",
+                "{\"channels\":{\"customer\":\"internal\"}}", "{\"agentAssist\":\"no\"}",
+                "{\"conversationProfile\":\"sales\"}")) {
+            assertTrue(!schemas.validateCustomConfig(json(invalid)).isEmpty(), "the schema refuses " + invalid);
+            assertThrows(CallConfig.Invalid.class, () -> parse(invalid), invalid);
+        }
+    }
+}
