@@ -77,13 +77,7 @@ public class DesktopPresence {
 
     void tick() {
         Set<String> keys = new LinkedHashSet<>();
-        for (Watcher w : watchers) {
-            try {
-                keys.addAll(w.waitingFor());
-            } catch (RuntimeException e) {
-                LOG.warnf("a desktop watcher failed: %s", e.toString());
-            }
-        }
+        each(w -> keys.addAll(w.waitingFor()));
         if (keys.isEmpty() || roundsInFlight.get() > 0) {
             return;
         }

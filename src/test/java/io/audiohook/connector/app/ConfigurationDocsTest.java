@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.audiohook.connector.emulator.EmulatorConfig;
+import io.audiohook.connector.testkit.EnvSample;
 
 /**
  * Every setting the configuration mappings declare, and every environment variable {@code application.properties}
@@ -25,7 +26,6 @@ import io.audiohook.connector.emulator.EmulatorConfig;
 class ConfigurationDocsTest {
     private static final Path ROOT = Path.of(".");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\| ([^|]*) \\|");
-    private static final Pattern SAMPLE = Pattern.compile("^(#?)([A-Z][A-Z0-9_]*)=(.*)$");
     /** {@code ${NAME:default}} with a plain default, or any reference {@code ${NAME:...}}. */
     private static final Pattern PLAIN_ALIAS = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^${}]*)}");
     private static final Pattern ANY_ALIAS = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
@@ -43,18 +43,6 @@ class ConfigurationDocsTest {
             }
         }
         return rows;
-    }
-
-    /** Keys of {@code .env.sample}: the value of a commented-out line, or null for a line that sets a value. */
-    static Map<String, String> sample() throws IOException {
-        Map<String, String> keys = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(ROOT.resolve(".env.sample"))) {
-            Matcher m = SAMPLE.matcher(line);
-            if (m.matches()) {
-                keys.put(m.group(2), m.group(1).isEmpty() ? null : m.group(3));
-            }
-        }
-        return keys;
     }
 
     /** What {@code application.properties} reads from the environment outside profiles: name → plain default. */
@@ -101,7 +89,7 @@ class ConfigurationDocsTest {
 
     @Test
     void everyConnectorSettingIsInTheEnvSampleAndACommentedLineShowsItsDefault() throws IOException {
-        Map<String, String> sample = sample();
+        Map<String, String> sample = EnvSample.read();
         List<String> problems = new ArrayList<>();
         for (MappedSettings.Setting s : MappedSettings.of(CONNECTOR_MAPPINGS).settings()) {
             if (!sample.containsKey(s.env())) {

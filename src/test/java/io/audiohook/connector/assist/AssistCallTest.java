@@ -129,11 +129,7 @@ class AssistCallTest extends AssistCallTesting {
     @Test
     void rolesFollowTheChannelNamesNotTheirOrder() {
         // only slot 0 speaks (the customer's voice); the offer names slot 0 internal, so it is the agent's stream
-        byte[] slotZeroOnly = SPEECH.data().clone();
-        for (int i = 1; i < slotZeroOnly.length; i += 2) {
-            slotZeroOnly[i] = (byte) 0xFF; // µ-law digital silence
-        }
-        WavAudioSource.Wav wav = new WavAudioSource.Wav(SPEECH.encoding(), 2, 8000, slotZeroOnly);
+        WavAudioSource.Wav wav = AssistTesting.speechInSlotZeroOnly();
         AudioHookClient client = connect(call(endpoint).conversationId(newConversationId())
                 .media(MediaFormat.pcmu(MediaFormat.INTERNAL, MediaFormat.EXTERNAL)));
         await(client.open());

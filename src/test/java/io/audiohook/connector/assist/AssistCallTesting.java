@@ -2,7 +2,6 @@ package io.audiohook.connector.assist;
 
 import static io.audiohook.connector.assist.AssistTesting.eventually;
 
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,6 @@ import io.audiohook.connector.testkit.ConnectorTest;
  * produced and the emulator it talks to, which is put back to its configuration after every test.
  */
 abstract class AssistCallTesting extends ConnectorTest {
-
 
     @Inject
     AgentAssist backend;

@@ -30,6 +30,15 @@ final class AssistTesting {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final WavAudioSource.Wav SPEECH = WavAudioSource.Wav.fromResource(TestCalls.SPEECH);
     static final long SPEECH_BYTES_PER_CHANNEL = SPEECH.data().length / 2;
+
+    /** The speech fixture with only its first slot speaking: the second is µ-law digital silence. */
+    static WavAudioSource.Wav speechInSlotZeroOnly() {
+        byte[] slotZeroOnly = SPEECH.data().clone();
+        for (int i = 1; i < slotZeroOnly.length; i += 2) {
+            slotZeroOnly[i] = (byte) 0xFF;
+        }
+        return new WavAudioSource.Wav(SPEECH.encoding(), 2, 8000, slotZeroOnly);
+    }
     static final List<Participant.Role> ROLES = List.of(Participant.Role.END_USER, Participant.Role.HUMAN_AGENT);
 
     private AssistTesting() {

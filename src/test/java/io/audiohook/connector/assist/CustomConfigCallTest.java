@@ -51,11 +51,7 @@ class CustomConfigCallTest extends AssistCallTesting {
     @Test
     void channelsSwapWhoIsTheCustomer() {
         // only slot 0 (external) speaks; the integration says internal is the customer, so external is the agent
-        byte[] externalOnly = SPEECH.data().clone();
-        for (int i = 1; i < externalOnly.length; i += 2) {
-            externalOnly[i] = (byte) 0xFF; // µ-law digital silence
-        }
-        WavAudioSource.Wav wav = new WavAudioSource.Wav(SPEECH.encoding(), 2, 8000, externalOnly);
+        WavAudioSource.Wav wav = AssistTesting.speechInSlotZeroOnly();
         AudioHookClient client = connect(callWith("{\"channels\":{\"customer\":\"internal\",\"agent\":\"external\"}}"));
         await(client.open());
         await(client.streamAudio(wav.newSource(), Duration.ofMillis(200), false));

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.audiohook.connector.testkit.EnvSample;
+
 /**
  * {@code .env.sample}, the deployment guide's table of {@code .env} and what the app and deploy.sh read stay in step.
  * The service's {@code CONNECTOR_*} settings are checked against {@code docs/configuration.md} by
@@ -23,15 +25,8 @@ import org.junit.jupiter.api.Test;
 class EnvSampleTest {
     private static final Path ROOT = Path.of(".");
 
-    static Set<String> sampleKeys() throws IOException {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(ROOT.resolve(".env.sample"))) {
-            Matcher m = Pattern.compile("^#?([A-Z][A-Z0-9_]*)=").matcher(line);
-            if (m.find()) {
-                keys.add(m.group(1));
-            }
-        }
-        return keys;
+    static Set<String> sampleKeys() {
+        return EnvSample.read().keySet();
     }
 
     static Set<String> deploymentGuideKeys() throws IOException {

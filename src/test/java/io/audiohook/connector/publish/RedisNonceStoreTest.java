@@ -18,6 +18,7 @@ import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.audiohook.connector.testkit.TestCalls;
 
 /**
  * Two stores on two independent Redis clients stand for two connector instances: a nonce claimed by one is
@@ -65,7 +66,7 @@ class RedisNonceStoreTest {
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (blocking.value(String.class).get(key) != null && System.nanoTime() < deadline) {
-            sleep(50);
+            TestCalls.sleep(Duration.ofMillis(50));
         }
         assertNull(blocking.value(String.class).get(key), "Redis forgot it");
         assertTrue(claim(store, "sha256:cccccccccccc", nonce, Instant.now().plusSeconds(10)), "usable again once expired");
@@ -86,12 +87,4 @@ class RedisNonceStoreTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -78,7 +78,7 @@ class RedisOutageTest extends ConnectorTest {
             if (reply.statusCode() == status && overall.equals(ApiRequests.json(reply).path("status").asText())) {
                 return ApiRequests.json(reply);
             }
-            sleep(100);
+            TestCalls.sleep(Duration.ofMillis(100));
         } while (System.nanoTime() < deadline);
         throw new AssertionError("readiness never became " + status + " " + overall + "; last: " + reply.statusCode() + " "
                 + reply.asString());
@@ -93,12 +93,4 @@ class RedisOutageTest extends ConnectorTest {
         throw new AssertionError("no redis check in " + health);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }
