@@ -27,6 +27,8 @@ import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallRecorder;
 import io.audiohook.connector.call.TeeCallListenerFactory;
+import io.audiohook.connector.transcript.TranscriptionCalls;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.publish.DesktopPresence;
 import io.audiohook.connector.publish.PublishSettings;
@@ -108,12 +110,15 @@ public class Wiring {
 
     @Produces
     @Singleton
-    CallListenerFactory backend(AgentAssist assist, CallRecorder recorder, SessionsConfig sessions,
-            ResumeWhenJoined resumeWhenJoined) {
+    CallListenerFactory backend(AgentAssist assist, TranscriptionConfig transcription, MeterRegistry meters,
+            CallRecorder recorder, SessionsConfig sessions, ResumeWhenJoined resumeWhenJoined) {
         boolean records = records(sessions);
         CallListenerFactory calls;
         if (assist.factory().isPresent()) {
-            calls = records ? new TeeCallListenerFactory(assist.factory().get(), recorder) : assist.factory().get();
+            // one recognition for both: the desktop's Agent Assist and, in transcription mode, Genesys' transcripts
+            CallListenerFactory assisted = new TranscriptionCalls(assist.factory().get(), transcription.settings(),
+                    new MicrometerTranscriptMetrics(meters));
+            calls = records ? new TeeCallListenerFactory(assisted, recorder) : assisted;
         } else if (records) {
             LOG.info("calls are only recorded (no conversation profile)");
             calls = recorder;

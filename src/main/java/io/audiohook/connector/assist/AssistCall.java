@@ -33,6 +33,7 @@ public final class AssistCall implements CallListener {
     private final CallInfo info;
     private final AssistRuntime runtime;
     private final AssistCallFactory factory;
+    private final AssistEventSink sink;
     private final String conversationName;
     private final LogContext logContext;
     private final CallWarnings warnings = new CallWarnings();
@@ -48,9 +49,11 @@ public final class AssistCall implements CallListener {
     private boolean over;
     private volatile boolean completedAtClose;
 
-    AssistCall(CallInfo info, AssistRuntime runtime, AssistCallFactory factory) {
+    /** @param sink where this call's events go: the desktop's, Genesys' transcripts, or both */
+    AssistCall(CallInfo info, AssistRuntime runtime, AssistCallFactory factory, AssistEventSink sink) {
         this.info = info;
         this.runtime = runtime;
+        this.sink = sink;
         this.factory = factory;
         this.profile = info.config().conversationProfile().map(ProfileName::parse)
                 .orElse(runtime.settings().profile());
@@ -58,7 +61,7 @@ public final class AssistCall implements CallListener {
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
         this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(),
-                info.config().customerChannel(), format, runtime.streamServices(), warnings, logContext);
+                info.config().customerChannel(), format, runtime.streamServices(sink), warnings, logContext);
         this.setupRetry = new SingleTimer(runtime.timers());
     }
 
@@ -102,7 +105,7 @@ public final class AssistCall implements CallListener {
             return;
         }
         if (result.created()) {
-            runtime.sink().accept(new ConversationLifecycle(conversationName,
+            sink.accept(new ConversationLifecycle(conversationName,
                     ConversationEvent.Type.CONVERSATION_STARTED, System.nanoTime()));
         }
         StreamTargets targets = new StreamTargets(conversationName, result, info.requestedLanguage(),
@@ -141,7 +144,7 @@ public final class AssistCall implements CallListener {
 
     @Override
     public void audio(ChannelAudio audio) {
-        streams.channel(audio.index()).audio(audio.data(), System.nanoTime());
+        streams.channel(audio.index()).audio(audio.data(), audio.position(), System.nanoTime());
     }
 
     @Override
@@ -200,6 +203,12 @@ public final class AssistCall implements CallListener {
     }
 
     // ------------------------------------------------------------------ observation
+
+    /** The role of a negotiated channel: the customer's channel is END_USER, the other HUMAN_AGENT. */
+    public static Participant.Role roleOf(io.audiohook.connector.protocol.Channel channel,
+            io.audiohook.connector.protocol.Channel customer) {
+        return ParticipantStreams.roleOf(channel, customer);
+    }
 
     public String sessionId() {
         return info.sessionId();

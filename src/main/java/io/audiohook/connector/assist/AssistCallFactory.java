@@ -45,12 +45,36 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     @Override
     public CallListener create(CallInfo info, CallControl control) {
-        if (!info.config().agentAssist().orElse(true)) {
+        if (!info.assists()) {
             LOG.infof("session %s: Agent Assist is off for this call (customConfig)", info.sessionId());
             return new CallListener() {
             };
         }
-        AssistCall call = new AssistCall(info, runtime, this);
+        return start(new AssistCall(info, runtime, this, runtime.sink()));
+    }
+
+    /**
+     * A call whose recognition results also go to {@code transcripts} (Genesys' Transcription Connector); when the
+     * call turned Agent Assist off, they go there only, and nothing reaches the desktop.
+     */
+    public AssistCall create(CallInfo info, CallControl control, AssistEventSink transcripts) {
+        AssistEventSink sink = info.assists() ? both(runtime.sink(), transcripts) : transcripts;
+        return start(new AssistCall(info, runtime, this, sink));
+    }
+
+    /** The desktop's first, then Genesys'; one failing does not keep the event from the other. */
+    private static AssistEventSink both(AssistEventSink desktop, AssistEventSink transcripts) {
+        return event -> {
+            try {
+                desktop.accept(event);
+            } finally {
+                transcripts.accept(event);
+            }
+        };
+    }
+
+    private AssistCall start(AssistCall call) {
+        CallInfo info = call.info();
         String name = call.conversationName();
         if (pending.cancel(name)) {
             LOG.infof("session %s: continues a conversation that was waiting for completion", info.sessionId());

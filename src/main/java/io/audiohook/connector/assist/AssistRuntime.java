@@ -16,11 +16,12 @@ public record AssistRuntime(AssistSettings settings, DialogflowClients clients, 
     }
 
     /**
-     * What each participant stream of a call is given. The transport is resolved at each open (on a timer), so
-     * that creating a call never creates the clients on its event loop.
+     * What each participant stream of a call is given, with the call's own sink. The transport is resolved at each
+     * open (on a timer), so that creating a call never creates the clients on its event loop.
      */
-    StreamServices streamServices() {
-        return new StreamServices(settings, timers(), callbacks -> clients.streams().open(callbacks), sink, latencies);
+    StreamServices streamServices(AssistEventSink callSink) {
+        return new StreamServices(settings, timers(), callbacks -> clients.streams().open(callbacks), callSink,
+                latencies);
     }
 
     /** The two latencies this layer adds. */

@@ -3,59 +3,87 @@ package io.audiohook.connector.assist;
 import java.util.ArrayDeque;
 
 /**
- * Audio of one channel waiting to be sent, as the frames it arrived in. Bounded in bytes: when full, the
- * oldest audio goes first, because the newest is what the agent needs transcribed now. Not thread-safe;
- * its owner serialises access.
+ * Audio of one channel waiting to be sent, as the frames it arrived in, each with its place on the AudioHook
+ * timeline. Bounded in bytes: when full, the oldest audio goes first, because the newest is what the agent needs
+ * transcribed now. Not thread-safe; its owner serialises access.
  */
 final class AudioBacklog {
     /** Frames from Genesys carry their arrival time; replayed look-back audio has none. */
     static final long REPLAY = -1;
 
     private final int capacity;
+    private final int bytesPerSample;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private int size;
 
     private static final class Segment {
         final byte[] data;
         int offset;
+        /** Exclusive: replayed runs share one array. */
+        final int end;
         final long arrivalNanos;
+        /** Timeline position of {@code data[0]}, in samples. */
+        final long position;
 
-        Segment(byte[] data, long arrivalNanos) {
+        Segment(byte[] data, int offset, int end, long arrivalNanos, long position) {
             this.data = data;
+            this.offset = offset;
+            this.end = end;
             this.arrivalNanos = arrivalNanos;
+            this.position = position;
         }
 
         int remaining() {
-            return data.length - offset;
+            return end - offset;
         }
     }
 
-    /** Receives the arrival time of each frame whose last byte was just taken. */
-    interface FrameSent {
-        void sent(long arrivalNanos);
+    /** Hears of what each {@link #take} took. */
+    interface Taken {
+        /** The last byte of a frame that arrived at {@code arrivalNanos} was taken (look-back copies excepted). */
+        void frameSent(long arrivalNanos);
+
+        /** {@code samples} samples that are contiguous on the timeline, from {@code position}, were taken. */
+        void run(long position, int samples);
     }
 
-    AudioBacklog(int capacity) {
+    AudioBacklog(int capacity, int bytesPerSample) {
         this.capacity = capacity;
+        this.bytesPerSample = bytesPerSample;
     }
 
-    /** @return bytes of Genesys audio dropped from the head to stay within the bound */
-    int add(byte[] data, long arrivalNanos) {
+    /**
+     * @param position the timeline position of the frame's first sample
+     * @return bytes of Genesys audio dropped from the head to stay within the bound
+     */
+    int add(byte[] data, long arrivalNanos, long position) {
         if (data.length == 0) {
             return 0;
         }
-        segments.addLast(new Segment(data, arrivalNanos));
+        segments.addLast(new Segment(data, 0, data.length, arrivalNanos, position));
         size += data.length;
         return trim();
     }
 
-    /** Puts audio in front of everything waiting (look-back replay). @return bytes dropped at the bound */
-    int addFirst(byte[] data) {
+    /**
+     * Puts audio in front of everything waiting (look-back replay).
+     *
+     * @param runs where the copies sit on the timeline, as {@link StreamClock#tail} gives them: a position and a
+     *             length in samples per run, together exactly as long as {@code data}
+     * @return bytes dropped at the bound
+     */
+    int addFirst(byte[] data, long[] runs) {
         if (data.length == 0) {
             return 0;
         }
-        segments.addFirst(new Segment(data, REPLAY));
-        size += data.length;
+        int end = data.length;
+        for (int k = runs.length - 2; k >= 0; k -= 2) {
+            int start = end - (int) runs[k + 1] * bytesPerSample;
+            // data[start] is at runs[k]; the first run may begin before the copy does
+            segments.addFirst(new Segment(data, Math.max(0, start), end, REPLAY, runs[k] - start / bytesPerSample));
+            end = Math.max(0, start);
+        }
+        size += data.length - end; // copies no run places (there are none by construction) are not replayed
         return trim();
     }
 
@@ -78,7 +106,7 @@ final class AudioBacklog {
     }
 
     /** Takes up to {@code max} bytes from the head. */
-    byte[] take(int max, FrameSent frames) {
+    byte[] take(int max, Taken taken) {
         int n = Math.min(max, size);
         byte[] out = new byte[n];
         int filled = 0;
@@ -86,12 +114,13 @@ final class AudioBacklog {
             Segment head = segments.peekFirst();
             int k = Math.min(head.remaining(), n - filled);
             System.arraycopy(head.data, head.offset, out, filled, k);
+            taken.run(head.position + head.offset / bytesPerSample, k / bytesPerSample);
             head.offset += k;
             filled += k;
             if (head.remaining() == 0) {
                 segments.pollFirst();
                 if (head.arrivalNanos != REPLAY) {
-                    frames.sent(head.arrivalNanos);
+                    taken.frameSent(head.arrivalNanos);
                 }
             }
         }

@@ -19,6 +19,7 @@ final class ParticipantAudio {
     private final AudioBacklog backlog;
     private final LookbackRing ring;
     private final Pacer pacer;
+    private final TakenRuns taken = new TakenRuns();
 
     ParticipantAudio(SampleFormat format, AssistSettings settings, ParticipantCounters counters,
             AssistRuntime.Latencies latencies, long nowNanos) {
@@ -29,7 +30,8 @@ final class ParticipantAudio {
         this.bytesPerSecond = 8000 * format.bytesPerSample();
         this.chunkBytes = Math.max(format.bytesPerSample(), bytesFor(streaming.chunk()));
         this.lookbackBytes = bytesFor(streaming.lookback());
-        this.backlog = new AudioBacklog(Math.max(chunkBytes, bytesFor(settings.preSetupBuffer())));
+        this.backlog = new AudioBacklog(Math.max(chunkBytes, bytesFor(settings.preSetupBuffer())),
+                format.bytesPerSample());
         this.ring = new LookbackRing(lookbackBytes);
         this.pacer = new Pacer(bytesPerSecond, streaming.catchUpRate(), Math.max(4 * chunkBytes, bytesPerSecond / 2),
                 nowNanos);
@@ -48,10 +50,14 @@ final class ParticipantAudio {
         return format.bytesPerSample();
     }
 
-    /** Audio from Genesys; the oldest is dropped (and counted) beyond the bound. */
-    void received(byte[] data, long arrivalNanos) {
+    /**
+     * Audio from Genesys; the oldest is dropped (and counted) beyond the bound.
+     *
+     * @param position the timeline position of its first sample
+     */
+    void received(byte[] data, long arrivalNanos, long position) {
         counters.bytesReceived.addAndGet(data.length);
-        drop(backlog.add(data, arrivalNanos));
+        drop(backlog.add(data, arrivalNanos, position));
     }
 
     /** Audio from Genesys that no stream will ever take (the participant stopped). */
@@ -91,13 +97,20 @@ final class ParticipantAudio {
 
     /** Takes the next {@code n} bytes: paced; {@link #sent} counts them and keeps them for look-back. */
     byte[] take(int n, long nowNanos) {
-        byte[] chunk = backlog.take(n, arrival -> latencies.audioToSend(nowNanos - arrival));
+        taken.reset(nowNanos);
+        byte[] chunk = backlog.take(n, taken);
         pacer.take(n);
         return chunk;
     }
 
-    /** @param replayed how many of the bytes were look-back copies, as {@link #replayAtHead()} said before taking */
+    /**
+     * The chunk {@link #take} returned went on {@code attempt}: where its samples sit on the timeline joins the
+     * stream's clock, the bytes its look-back.
+     *
+     * @param replayed how many of the bytes were look-back copies, as {@link #replayAtHead()} said before taking
+     */
     void sent(StreamAttempt attempt, byte[] chunk, int replayed) {
+        taken.carriedOn(attempt.clock);
         ring.write(chunk);
         counters.bytesSent.addAndGet(chunk.length);
         counters.lookbackReplayed.addAndGet(replayed);
@@ -118,7 +131,8 @@ final class ParticipantAudio {
         if (!modelAllowsReplay || lookbackBytes == 0) {
             return;
         }
-        drop(backlog.addFirst(ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes))));
+        byte[] copies = ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes));
+        drop(backlog.addFirst(copies, attempt.clock.tail(copies.length / format.bytesPerSample())));
     }
 
     /** From now on a backlog drains at real time (Dialogflow said the audio came too fast). */
@@ -146,5 +160,38 @@ final class ParticipantAudio {
     long age(StreamAttempt attempt, long nowNanos) {
         long audioNanos = attempt.bytesOnStream * 1_000_000_000L / bytesPerSecond;
         return Math.max(audioNanos, nowNanos - attempt.openedNanos);
+    }
+
+    /** What the last {@link #take} took, until {@link #sent} commits it: reused, so taking allocates nothing. */
+    private final class TakenRuns implements AudioBacklog.Taken {
+        private long nowNanos;
+        private long[] runs = new long[8];
+        private int count;
+
+        void reset(long now) {
+            nowNanos = now;
+            count = 0;
+        }
+
+        @Override
+        public void frameSent(long arrivalNanos) {
+            latencies.audioToSend(nowNanos - arrivalNanos);
+        }
+
+        @Override
+        public void run(long position, int samples) {
+            if (count == runs.length) {
+                runs = java.util.Arrays.copyOf(runs, count * 2);
+            }
+            runs[count++] = position;
+            runs[count++] = samples;
+        }
+
+        void carriedOn(StreamClock clock) {
+            for (int k = 0; k < count; k += 2) {
+                clock.carried(runs[k], runs[k + 1]);
+            }
+            count = 0;
+        }
     }
 }

@@ -67,7 +67,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
         this.recovery = new Recovery(sessionId, role, services.settings(), counters, services.metrics(), warnings);
-        this.events = new ResultEvents(role, services);
+        this.events = new ResultEvents(role, format.bytesPerSample(), services);
         StreamLog log = new StreamLog(sessionId, role, counters, services.metrics());
         this.streams = new LiveStreams(this, timers, logContext);
         this.current = new CurrentStream(streams, audio, format, services.settings().streaming(), log, timers,
@@ -116,12 +116,13 @@ final class ParticipantStream implements StreamAttempt.Owner {
         }
     }
 
-    synchronized void audio(byte[] data, long arrivalNanos) {
+    /** @param position the timeline position of the first sample */
+    synchronized void audio(byte[] data, long position, long arrivalNanos) {
         if (state == State.STOPPED) {
             audio.refused(data);
             return;
         }
-        audio.received(data, arrivalNanos);
+        audio.received(data, arrivalNanos, position);
         if (state == State.STREAMING) {
             pump();
         }

@@ -15,10 +15,12 @@ final class ResultEvents {
     private static final Logger LOG = Logger.getLogger(ResultEvents.class);
 
     private final Participant.Role role;
+    private final int bytesPerSample;
     private final StreamServices services;
 
-    ResultEvents(Participant.Role role, StreamServices services) {
+    ResultEvents(Participant.Role role, int bytesPerSample, StreamServices services) {
         this.role = role;
+        this.bytesPerSample = bytesPerSample;
         this.services = services;
     }
 
@@ -28,8 +30,10 @@ final class ResultEvents {
         StreamingRecognitionResult finalResult = null;
         if (response.hasRecognitionResult()) {
             StreamingRecognitionResult result = response.getRecognitionResult();
+            Placement placement = Placement.of(result, attempt.clock,
+                    attempt.lastFinalEndBytes / bytesPerSample);
             publish(new RecognitionResult(target.conversationName(), role, target.participantName(), result,
-                    attempt.utteranceId(), received), received);
+                    attempt.utteranceId(), placement, received), received);
             if (result.getIsFinal()) {
                 finalResult = result;
             }

@@ -22,21 +22,22 @@ import io.audiohook.connector.protocol.Channel;
  * @param conversationProfile one of the deployment's allowed profiles instead of its default
  * @param language            recognition language when {@code open.language} is absent
  * @param customerChannel     the negotiated channel that is the customer (END_USER); the other is the agent
- * @param agentAssist         false: the call is not sent to Agent Assist at all
+ * @param mode                overrides the mode of the path the call came on
+ * @param agentAssist         false: nothing of the call reaches the agent desktop (in transcription mode Dialogflow
+ *                            still recognises it for Genesys; in monitor mode it is not sent to Dialogflow at all)
  * @param startPaused         overrides {@code CONNECTOR_PROTOCOL_START_PAUSED} for this call
  */
 public record CallConfig(Optional<String> conversationProfile, Optional<String> language, Channel customerChannel,
-        Optional<Boolean> agentAssist, Optional<Boolean> startPaused) {
+        Optional<CallMode> mode, Optional<Boolean> agentAssist, Optional<Boolean> startPaused) {
 
     private static final Logger LOG = Logger.getLogger(CallConfig.class);
     /** BCP 47 as Genesys and Dialogflow write it: {@code en-US}, {@code cmn-Hans-CN}. */
     private static final Pattern LANGUAGE = Pattern.compile("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$");
     private static final Pattern PROFILE = Pattern.compile("^projects/[^/]+/locations/[^/]+/conversationProfiles/[^/]+$");
-    public static final String MONITOR = "monitor";
 
     /** No customConfig: the deployment's defaults, external = customer. */
     public static final CallConfig DEFAULTS = new CallConfig(Optional.empty(), Optional.empty(), Channel.EXTERNAL,
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     /** A value the schema does not allow; the message names the key and what it takes. */
     public static final class Invalid extends Exception {
@@ -57,6 +58,7 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         Optional<String> profile = Optional.empty();
         Optional<String> language = Optional.empty();
         Channel customer = Channel.EXTERNAL;
+        Optional<CallMode> mode = Optional.empty();
         Optional<Boolean> agentAssist = Optional.empty();
         Optional<Boolean> startPaused = Optional.empty();
         for (Iterator<Map.Entry<String, JsonNode>> it = customConfig.fields(); it.hasNext();) {
@@ -67,14 +69,14 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
                 case "conversationProfile" -> profile = Optional.of(profile(value, allowedProfiles));
                 case "language" -> language = Optional.of(language(value));
                 case "channels" -> customer = customerChannel(value);
-                case "mode" -> mode(value);
+                case "mode" -> mode = Optional.of(mode(value));
                 case "agentAssist" -> agentAssist = Optional.of(bool(key, value));
                 case "startPaused" -> startPaused = Optional.of(bool(key, value));
                 default -> LOG.debugf("session %s: customConfig key '%s' is not one of this version's; ignored",
                         sessionId, key);
             }
         }
-        return new CallConfig(profile, language, customer, agentAssist, startPaused);
+        return new CallConfig(profile, language, customer, mode, agentAssist, startPaused);
     }
 
     private static String profile(JsonNode value, Set<String> allowed) throws Invalid {
@@ -111,11 +113,12 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         return value != null && value.isTextual() ? Channel.fromWire(value.asText()) : Optional.empty();
     }
 
-    /** Only the monitor mode exists in this version; asking for another must not pass silently. */
-    private static void mode(JsonNode value) throws Invalid {
-        if (!value.isTextual() || !MONITOR.equals(value.asText())) {
-            throw new Invalid("mode", "must be \"monitor\" (the only mode of this version)");
+    private static CallMode mode(JsonNode value) throws Invalid {
+        Optional<CallMode> mode = value.isTextual() ? CallMode.fromWire(value.asText()) : Optional.empty();
+        if (mode.isEmpty()) {
+            throw new Invalid("mode", "must be \"monitor\" or \"transcription\"");
         }
+        return mode.get();
     }
 
     private static boolean bool(String key, JsonNode value) throws Invalid {
@@ -135,6 +138,7 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         StringBuilder text = new StringBuilder("customer=").append(customerChannel.wireName());
         conversationProfile.ifPresent(p -> text.append(" profile=").append(p));
         language.ifPresent(l -> text.append(" language=").append(l));
+        mode.ifPresent(m -> text.append(" mode=").append(m.wireName()));
         agentAssist.ifPresent(a -> text.append(" agentAssist=").append(a));
         startPaused.ifPresent(s -> text.append(" startPaused=").append(s));
         return text.toString();

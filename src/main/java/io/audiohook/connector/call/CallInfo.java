@@ -16,7 +16,18 @@ public record CallInfo(
         MediaOffer media,
         Optional<String> language,
         CallConfig config,
+        CallMode mode,
         boolean startPaused) {
+
+    /** Results go back to Genesys as {@code transcript} events. */
+    public boolean transcribes() {
+        return mode == CallMode.TRANSCRIPTION;
+    }
+
+    /** Results go to the agent desktop: unless the call's {@code customConfig} turned Agent Assist off. */
+    public boolean assists() {
+        return config.agentAssist().orElse(true);
+    }
 
     /** The recognition language the call asks for: {@code open.language}, else its {@code customConfig}'s. */
     public Optional<String> requestedLanguage() {

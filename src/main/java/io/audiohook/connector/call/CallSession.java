@@ -38,6 +38,7 @@ public final class CallSession implements SessionHandler {
     private final String correlationId;
     private final CallListenerFactory factory;
     private final Set<String> allowedProfiles;
+    private final CallMode pathMode;
     private final Consumer<SessionEnd> onEnded;
     private final Timeline timeline = new Timeline();
 
@@ -53,14 +54,16 @@ public final class CallSession implements SessionHandler {
 
     /**
      * @param allowedProfiles the conversation profiles a call's {@code customConfig} may choose
+     * @param pathMode        the mode of the path the call came on, unless its {@code customConfig} says another
      * @param onEnded         runs after the listener heard of the end, whatever the listener did
      */
     public CallSession(String sessionId, String correlationId, CallListenerFactory factory,
-            Set<String> allowedProfiles, Consumer<SessionEnd> onEnded) {
+            Set<String> allowedProfiles, CallMode pathMode, Consumer<SessionEnd> onEnded) {
         this.sessionId = sessionId;
         this.correlationId = correlationId;
         this.factory = factory;
         this.allowedProfiles = allowedProfiles;
+        this.pathMode = pathMode;
         this.onEnded = onEnded;
     }
 
@@ -80,7 +83,13 @@ public final class CallSession implements SessionHandler {
         if (config != CallConfig.DEFAULTS) {
             LOG.infof("session %s: per-call settings %s", sessionId, config.summary());
         }
-        return Admission.accept(config.startPaused());
+        // a transcription client changes the language with update and is told when it took effect
+        return Admission.accept(config.startPaused(), mode() == CallMode.TRANSCRIPTION);
+    }
+
+    /** The call's mode: its {@code customConfig}'s, else its path's. */
+    public CallMode mode() {
+        return config.mode().orElse(pathMode);
     }
 
     @Override
@@ -97,7 +106,7 @@ public final class CallSession implements SessionHandler {
         format = SampleFormat.fromProtocolName(media.format().name()).orElseThrow();
         splitter = new ChannelSplitter(media.channelCount(), format);
         info = new CallInfo(sessionId, correlationId, open.organizationId(), open.conversationId(), media,
-                open.language(), config, session.startedPaused());
+                open.language(), config, mode(), session.startedPaused());
         listener = factory.create(info, new Control(session));
         LOG.infof("session %s: call %s opened with %s", sessionId, open.conversationId(), media);
     }

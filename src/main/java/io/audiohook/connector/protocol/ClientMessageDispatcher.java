@@ -90,7 +90,7 @@ final class ClientMessageDispatcher {
             return;
         }
         update.language().ifPresent(language -> handler.call("languageChanged", h -> h.languageChanged(language)));
-        if (settings.acknowledgeUpdate()) {
+        if (handshake.acknowledgesUpdate()) {
             sender.send(ServerMessages.updated());
         }
     }

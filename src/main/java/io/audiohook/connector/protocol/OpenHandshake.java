@@ -28,6 +28,7 @@ final class OpenHandshake {
     private OpenParameters open;
     private MediaOffer media;
     private boolean startedPaused;
+    private boolean acknowledgesUpdate;
     /** From {@code open} received to {@code opened} handed to the transport; -1 until then. */
     private volatile long openToOpenedNanos = -1;
 
@@ -71,6 +72,7 @@ final class OpenHandshake {
         media = selected.get();
         // a probe is answered at once: Genesys expects opened → close, and nothing would ever resume it
         startedPaused = admission.startPaused().orElse(settings.startPaused()) && !parameters.isProbe();
+        acknowledgesUpdate = admission.acknowledgeUpdate() || settings.acknowledgeUpdate();
         sender.send(ServerMessages.opened(selected, startedPaused, languages));
         openToOpenedNanos = Math.max(0, System.nanoTime() - clock.nowNanos());
         lifecycle.enter(SessionState.ACTIVE);
@@ -80,6 +82,11 @@ final class OpenHandshake {
     /** Server time from {@code open} received to {@code opened} handed to the transport; -1 before that. */
     long openToOpenedNanos() {
         return openToOpenedNanos;
+    }
+
+    /** Whether {@code update} is answered with {@code updated}: the deployment's or the call's choice. */
+    boolean acknowledgesUpdate() {
+        return acknowledgesUpdate;
     }
 
     /** Whether {@code opened} told the client to start paused (never for probes). */

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.call.CallListenerFactory;
+import io.audiohook.connector.call.CallMode;
 import io.audiohook.connector.call.CallSession;
 import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.ProtocolSession;
@@ -98,7 +99,8 @@ public class LiveSessions {
         String organizationId = handshake.header(UpgradeGuard.ORGANIZATION_ID).trim();
         String correlationId = handshake.header(UpgradeGuard.CORRELATION_ID).trim();
         String connectionId = connection.id();
-        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(),
+        CallMode mode = TranscriptionEndpoint.PATH.equals(handshake.path()) ? CallMode.TRANSCRIPTION : CallMode.MONITOR;
+        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(), mode,
                 end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());

@@ -14,34 +14,82 @@ import org.junit.jupiter.api.Test;
 /** The bounded buffers and the recorder that the participant streams are built on. */
 class BuffersTest {
 
+    /** What a take reported: the frames whose last byte went, and the timeline runs of the bytes. */
+    private static final class Took implements AudioBacklog.Taken {
+        final List<Long> frames = new ArrayList<>();
+        final List<Long> runs = new ArrayList<>();
+
+        @Override
+        public void frameSent(long arrivalNanos) {
+            frames.add(arrivalNanos);
+        }
+
+        @Override
+        public void run(long position, int samples) {
+            runs.add(position);
+            runs.add((long) samples);
+        }
+    }
+
     @Test
     void backlogDropsTheOldestBeyondItsBoundAndReportsEachFrameOnce() {
-        AudioBacklog backlog = new AudioBacklog(5);
-        assertEquals(0, backlog.add(new byte[] { 1, 2, 3 }, 10));
-        assertEquals(1, backlog.add(new byte[] { 4, 5, 6 }, 20), "one byte of the oldest frame goes");
-        List<Long> sent = new ArrayList<>();
-        assertArrayEquals(new byte[] { 2, 3, 4 }, backlog.take(3, sent::add));
-        assertEquals(List.of(10L), sent, "the first frame is fully sent");
-        assertArrayEquals(new byte[] { 5, 6 }, backlog.take(800, sent::add));
-        assertEquals(List.of(10L, 20L), sent);
+        AudioBacklog backlog = new AudioBacklog(5, 1);
+        assertEquals(0, backlog.add(new byte[] { 1, 2, 3 }, 10, 100));
+        assertEquals(1, backlog.add(new byte[] { 4, 5, 6 }, 20, 200), "one byte of the oldest frame goes");
+        Took took = new Took();
+        assertArrayEquals(new byte[] { 2, 3, 4 }, backlog.take(3, took));
+        assertEquals(List.of(10L), took.frames, "the first frame is fully sent");
+        assertEquals(List.of(101L, 2L, 200L, 1L), took.runs, "the dropped byte moved the first run on the timeline");
+        assertArrayEquals(new byte[] { 5, 6 }, backlog.take(800, took));
+        assertEquals(List.of(10L, 20L), took.frames);
+        assertEquals(List.of(101L, 2L, 200L, 1L, 201L, 2L), took.runs);
         assertEquals(0, backlog.size());
     }
 
     @Test
     void replayGoesFirstAndIsNotAFrame() {
-        AudioBacklog backlog = new AudioBacklog(100);
-        backlog.add(new byte[] { 7, 8 }, 1);
-        backlog.addFirst(new byte[] { 1, 2, 3 });
+        AudioBacklog backlog = new AudioBacklog(100, 1);
+        backlog.add(new byte[] { 7, 8 }, 1, 50);
+        backlog.addFirst(new byte[] { 1, 2, 3 }, new long[] { 10, 1, 40, 2 }); // a gap inside the copies
         assertEquals(3, backlog.replayAtHead());
-        List<Long> sent = new ArrayList<>();
-        assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, sent::add));
-        assertEquals(List.of(), sent);
+        Took took = new Took();
+        assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, took));
+        assertEquals(List.of(), took.frames);
+        assertEquals(List.of(10L, 1L, 40L, 2L, 50L, 1L), took.runs, "each replayed byte keeps its place");
         assertEquals(0, backlog.replayAtHead());
-        backlog.addFirst(new byte[] { 1, 2 });
+        backlog.addFirst(new byte[] { 1, 2 }, new long[] { 0, 2 });
         assertEquals(1, backlog.clear(), "the replayed copy is not lost audio");
-        AudioBacklog small = new AudioBacklog(2);
-        small.add(new byte[] { 9 }, 1);
-        assertEquals(0, small.addFirst(new byte[] { 1, 2 }), "overflowing replay drops copies only");
+        AudioBacklog small = new AudioBacklog(2, 1);
+        small.add(new byte[] { 9 }, 1, 0);
+        assertEquals(0, small.addFirst(new byte[] { 1, 2 }, new long[] { 0, 2 }), "overflowing replay drops copies only");
+    }
+
+    @Test
+    void streamClockPlacesStreamTimeOnTheTimelineAcrossGaps() {
+        StreamClock clock = new StreamClock();
+        assertEquals(-1, clock.positionOf(0), "nothing carried: nowhere");
+        clock.carried(8000, 4000); // stream 0–0.5 s is timeline 1–1.5 s
+        clock.carried(12000, 4000); // contiguous: the same run
+        clock.carried(40000, 8000); // after a 3.5 s pause
+        assertEquals(16000, clock.samples());
+        assertEquals(8000, clock.positionOf(0));
+        assertEquals(15999, clock.positionOf(7999));
+        assertEquals(40000, clock.positionOf(8000), "the first sample after the gap is where the gap ended");
+        assertEquals(40000 + 4000, clock.positionOfNanos(1_500_000_000L));
+        assertEquals(48000, clock.positionOf(16000), "the end is just after the last sample");
+        assertEquals(48000, clock.positionOf(99999), "beyond the end is clamped");
+        assertArrayEquals(new long[] { 14000, 2000, 40000, 8000 }, clock.tail(10000));
+        assertArrayEquals(new long[] { 46000, 2000 }, clock.tail(2000));
+    }
+
+    @Test
+    void streamClockForgetsTheOldestRunsBeyondItsBound() {
+        StreamClock clock = new StreamClock();
+        for (int i = 0; i < 3 * StreamClock.MAX_RUNS; i++) {
+            clock.carried(i * 1000L, 10); // every run after a gap
+        }
+        long last = 3L * StreamClock.MAX_RUNS - 1;
+        assertEquals(last * 1000 + 5, clock.positionOf(last * 10 + 5), "recent positions stay exact");
     }
 
     @Test

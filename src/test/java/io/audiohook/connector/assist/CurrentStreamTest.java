@@ -53,7 +53,7 @@ class CurrentStreamTest {
 
     @Test
     void aNewStreamIsCountedAndConfiguredBeforeAnyAudio() {
-        audio.received(new byte[SECOND], timers.nanoTime());
+        audio.received(new byte[SECOND], timers.nanoTime(), 0);
         StreamAttempt attempt = opened();
         assertEquals(1, counters.streamsOpened());
         assertEquals(List.of(attempt.call), List.of(transport.last()));
@@ -97,7 +97,7 @@ class CurrentStreamTest {
     @Test
     void aBacklogGoesAtTheCatchUpRateOnTheDrainTimer() {
         opened();
-        audio.received(new byte[10 * SECOND], timers.nanoTime());
+        audio.received(new byte[10 * SECOND], timers.nanoTime(), 0);
         assertEquals(CurrentStream.Pumped.GOING, current.pump(false));
         long atOnce = transport.last().audioBytes();
         assertTrue(atOnce < 10 * SECOND, "only the burst: " + atOnce);
@@ -111,7 +111,7 @@ class CurrentStreamTest {
     void aStreamThatNeverBecomesReadyIsAbandonedAndThePoolTold() {
         StreamAttempt attempt = opened();
         transport.last().ready = false;
-        audio.received(new byte[SECOND], timers.nanoTime());
+        audio.received(new byte[SECOND], timers.nanoTime(), 0);
         assertEquals(CurrentStream.Pumped.GOING, current.pump(false), "waiting is normal for a while");
         timers.advanceMillis(5_000);
         assertEquals(CurrentStream.Pumped.STALLED, current.pump(false));
@@ -124,7 +124,7 @@ class CurrentStreamTest {
     @Test
     void whenTheCallClosesAndEverythingWentTheStreamIsHalfClosed() {
         opened();
-        audio.received(new byte[SECOND / 10 + 3], timers.nanoTime());
+        audio.received(new byte[SECOND / 10 + 3], timers.nanoTime(), 0);
         assertEquals(CurrentStream.Pumped.GOING, current.pump(false), "a tail shorter than a chunk waits");
         assertFalse(transport.last().halfClosed);
         assertEquals(CurrentStream.Pumped.ALL_SENT, current.pump(true));
@@ -148,7 +148,7 @@ class CurrentStreamTest {
     @Test
     void onlyARecycleAfterAFinalReplaysTheLookback() {
         StreamAttempt attempt = opened();
-        audio.received(new byte[SECOND / 2], timers.nanoTime());
+        audio.received(new byte[SECOND / 2], timers.nanoTime(), 0);
         current.pump(false);
         assertEquals(0, audio.queued());
         // speech ended 200 ms in: the 300 ms after it go again on the next stream
@@ -160,7 +160,7 @@ class CurrentStreamTest {
         assertEquals(1, counters.recycles());
 
         StreamAttempt next = opened();
-        audio.received(new byte[SECOND / 2], timers.nanoTime());
+        audio.received(new byte[SECOND / 2], timers.nanoTime(), 0);
         current.pump(false);
         int queued = audio.queued();
         current.recycle(false, true);
@@ -174,7 +174,7 @@ class CurrentStreamTest {
         StreamAttempt first = opened();
         streams.halfCloseCurrent();
         StreamAttempt second = opened();
-        audio.received(new byte[10 * SECOND], timers.nanoTime());
+        audio.received(new byte[10 * SECOND], timers.nanoTime(), 0);
         current.pump(false); // the drain timer is set for the rest
         assertFalse(current.failed(first, StatusCode.Code.INTERNAL), "a half-closed stream's error");
         assertSame(second, streams.current());
@@ -192,7 +192,7 @@ class CurrentStreamTest {
     @Test
     void aStopDropsWhatWaitsAndHalfClosesTheStreamForItsLastResults() {
         opened();
-        audio.received(new byte[10 * SECOND], timers.nanoTime());
+        audio.received(new byte[10 * SECOND], timers.nanoTime(), 0);
         current.pump(false);
         long sent = transport.last().audioBytes();
         current.stop();

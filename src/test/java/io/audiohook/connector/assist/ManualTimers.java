@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A clock that only moves when the test says so, and the timers that go off as it moves. */
-final class ManualTimers implements Timers {
+public final class ManualTimers implements Timers {
     private long now = 1_000_000_000L;
     private long sequence;
     private final List<Task> tasks = new ArrayList<>();
@@ -40,12 +40,12 @@ final class ManualTimers implements Timers {
     }
 
     /** Runs what is due now (timers at zero delay included). */
-    void runDue() {
+    public void runDue() {
         advance(0);
     }
 
     /** Moves the clock, running every task that falls due on the way, in order. */
-    void advance(long nanos) {
+    public void advance(long nanos) {
         long target;
         synchronized (this) {
             target = now + nanos;
@@ -67,7 +67,7 @@ final class ManualTimers implements Timers {
         }
     }
 
-    void advanceMillis(long millis) {
+    public void advanceMillis(long millis) {
         advance(millis * 1_000_000L);
     }
 

@@ -43,7 +43,7 @@ class ParticipantFinishTest {
 
     @Test
     void theFutureIsMadeOnceWithADeadlineForTheWaitingAudioAndTheLastResults() {
-        audio.received(new byte[10 * SECOND], timers.nanoTime()); // 5 s to drain at twice real time
+        audio.received(new byte[10 * SECOND], timers.nanoTime(), 0); // 5 s to drain at twice real time
         CompletableFuture<Void> first = finish.request(deadlines::incrementAndGet);
         assertSame(first, finish.request(deadlines::incrementAndGet));
         assertSame(first, finish.future());
@@ -67,7 +67,7 @@ class ParticipantFinishTest {
         timers.runDue();
         assertFalse(future.isDone(), "the half-closed stream's last results are still to come");
         streams.ended(attempt);
-        audio.received(new byte[SECOND], timers.nanoTime());
+        audio.received(new byte[SECOND], timers.nanoTime(), 0);
         finish.check(true);
         timers.runDue();
         assertFalse(future.isDone(), "audio waits for the next stream");

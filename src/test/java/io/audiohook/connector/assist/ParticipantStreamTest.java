@@ -67,7 +67,7 @@ class ParticipantStreamTest {
     /** {@code millis} of audio arriving in 100 ms frames over that much time. */
     void speak(ParticipantStream stream, int millis) {
         for (int t = 0; t < millis; t += 100) {
-            stream.audio(new byte[SECOND / 10], timers.nanoTime());
+            stream.audio(new byte[SECOND / 10], 0, timers.nanoTime());
             timers.advanceMillis(100);
         }
     }
@@ -102,7 +102,7 @@ class ParticipantStreamTest {
         timers.advanceMillis(100);
         assertEquals(2, transport.calls.size());
         for (int i = 0; i < 10; i++) {
-            stream.audio(new byte[SECOND / 10], timers.nanoTime());
+            stream.audio(new byte[SECOND / 10], 0, timers.nanoTime());
             assertEquals(0, stream.waiting(), "frame " + i + " went out whole");
             timers.advanceMillis(100);
         }
@@ -122,7 +122,7 @@ class ParticipantStreamTest {
     @Test
     void aBacklogDrainsAtTheCatchUpRate() {
         ParticipantStream stream = stream(false);
-        stream.audio(new byte[10 * SECOND], timers.nanoTime()); // 10 s arrive before setup is done
+        stream.audio(new byte[10 * SECOND], 0, timers.nanoTime()); // 10 s arrive before setup is done
         stream.start(TARGET);
         timers.runDue();
         long atOnce = transport.last().audioBytes();
@@ -229,7 +229,7 @@ class ParticipantStreamTest {
         ParticipantStream stream = started();
         transport.last().fail(Status.Code.OUT_OF_RANGE,
                 "Audio data is being streamed too fast. Please stream audio data approximately at real time.");
-        stream.audio(new byte[10 * SECOND], timers.nanoTime());
+        stream.audio(new byte[10 * SECOND], 0, timers.nanoTime());
         timers.advanceMillis(200);
         long start = transport.last().audioBytes();
         timers.advanceMillis(4000);

@@ -53,10 +53,12 @@ class CallConfigTest {
         assertEquals(Optional.of("fr-CA"), config.language());
         assertEquals(Channel.INTERNAL, config.customerChannel());
         assertEquals(Channel.EXTERNAL, config.agentChannel());
+        assertEquals(Optional.of(CallMode.MONITOR), config.mode());
         assertEquals(Optional.of(false), config.agentAssist());
         assertEquals(Optional.of(true), config.startPaused());
-        assertEquals("customer=internal profile=" + SALES + " language=fr-CA agentAssist=false startPaused=true",
-                config.summary());
+        assertEquals("customer=internal profile=" + SALES
+                + " language=fr-CA mode=monitor agentAssist=false startPaused=true", config.summary());
+        assertEquals(Optional.of(CallMode.TRANSCRIPTION), parse("{\"mode\":\"transcription\"}").mode());
     }
 
     @Test
@@ -82,7 +84,8 @@ class CallConfigTest {
                 new Bad("{\"channels\":{\"customer\":\"external\",\"agent\":\"internal\",\"ivr\":\"internal\"}}",
                         "channels"),
                 new Bad("{\"channels\":\"swap\"}", "channels"),
-                new Bad("{\"mode\":\"transcription\"}", "mode"),
+                new Bad("{\"mode\":\"transcribe\"}", "mode"),
+                new Bad("{\"mode\":true}", "mode"),
                 new Bad("{\"agentAssist\":\"no\"}", "agentAssist"),
                 new Bad("{\"startPaused\":1}", "startPaused"))) {
             CallConfig.Invalid refused = assertThrows(CallConfig.Invalid.class, () -> parse(bad.config()), bad.config());
@@ -95,11 +98,12 @@ class CallConfigTest {
         ProtocolSchemas schemas = ProtocolSchemas.shared();
         for (String valid : List.of("{}", "{\"language\":\"en-US\",\"startPaused\":false}",
                 "{\"channels\":{\"customer\":\"internal\",\"agent\":\"external\"},\"mode\":\"monitor\"}",
+                "{\"mode\":\"transcription\",\"agentAssist\":false}",
                 "{\"conversationProfile\":\"" + SALES + "\",\"agentAssist\":true,\"somethingNew\":{\"x\":1}}")) {
             assertEquals(Set.of(), schemas.validateCustomConfig(json(valid)), valid);
             parse(valid);
         }
-        for (String invalid : List.of("{\"language\":\"english please\"}", "{\"mode\":\"transcription\"}",
+        for (String invalid : List.of("{\"language\":\"english please\"}", "{\"mode\":\"Transcription\"}",
                 "{\"channels\":{\"customer\":\"external\",\"agent\":\"external\"}}",
                 "{\"channels\":{\"customer\":\"internal\"}}", "{\"agentAssist\":\"no\"}",
                 "{\"conversationProfile\":\"sales\"}")) {

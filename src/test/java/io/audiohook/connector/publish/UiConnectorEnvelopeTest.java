@@ -69,7 +69,8 @@ class UiConnectorEnvelopeTest {
                 .setLanguageCode("en-us")
                 .build();
         Notification n = Notification.of(new RecognitionResult(FULL, Participant.Role.END_USER,
-                FULL + "/participants/EUsr0000000000000002", interim, "EUsr-utt-0007", 0));
+                FULL + "/participants/EUsr0000000000000002", interim, "EUsr-utt-0007",
+                new io.audiohook.connector.assist.Placement(0, 0, new long[0], new long[0]), 0));
         String envelope = UiConnectorEnvelope.render(KEY, n, ACK, PUBLISHED, "100000000000002");
         assertExample("recognition.json", envelope);
         assertTrue(!n.data().contains("isFinal"), "an interim result has no isFinal key");

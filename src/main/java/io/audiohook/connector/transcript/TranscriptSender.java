@@ -1,0 +1,292 @@
+package io.audiohook.connector.transcript;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.ToIntFunction;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+
+import io.audiohook.connector.assist.AssistEvent;
+import io.audiohook.connector.assist.AssistEventSink;
+import io.audiohook.connector.assist.RecognitionResult;
+import io.audiohook.connector.assist.Timers;
+import io.audiohook.connector.call.CallControl;
+import io.audiohook.connector.transcript.TranscriptMetrics.Drop;
+
+/**
+ * One session's transcripts on their way back to Genesys: each recognition result becomes one {@code event} with
+ * one {@code transcript} entity, in the order the results came, paced by an {@link EventBucket}.
+ *
+ * <ul>
+ * <li>A final result replaces the interim results of its utterance still waiting; a newer interim replaces an
+ * older one of the same utterance in its place. Only the queue's bound loses anything: the oldest interim first,
+ * then the oldest final, counted and warned about.</li>
+ * <li>{@code error 429} holds everything back for its {@code retryAfter}; {@code error 405} (events are not allowed
+ * on this session) stops events for this session only, and nothing else of the call changes.</li>
+ * <li>{@link #drained()} completes once nothing waits, so that {@code closed} follows the last transcript; after
+ * {@link #closed()} nothing more is sent.</li>
+ * </ul>
+ *
+ * <p>Threading: results arrive on gRPC threads, protocol events on the session's event loop, and the pacing timer on
+ * the scheduler. State is guarded by this object's monitor, and events are sent <em>outside</em> it by one drainer at
+ * a time: the session's lock is taken while sending, and the session calls in here holding it.
+ */
+public final class TranscriptSender implements AssistEventSink {
+    private static final Logger LOG = Logger.getLogger(TranscriptSender.class);
+    static final int NOT_ALLOWED = 405;
+    static final int RATE_LIMITED = 429;
+
+    private final String sessionId;
+    private final ToIntFunction<Participant.Role> channelOf;
+    private final TranscriptSettings settings;
+    private final CallControl control;
+    private final Timers timers;
+    private final TranscriptMetrics metrics;
+    private final EventBucket bucket;
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private String language;
+    private boolean draining;
+    private boolean timerSet;
+    private boolean refused;
+    private boolean over;
+    private boolean closing;
+    private boolean warnedFull;
+    private long sent;
+
+    /** An event waiting for its turn; an interim's entity may be replaced by a newer one meanwhile. */
+    private static final class Waiting {
+        final String utterance;
+        final boolean isFinal;
+        ObjectNode entity;
+
+        Waiting(String utterance, boolean isFinal, ObjectNode entity) {
+            this.utterance = utterance;
+            this.isFinal = isFinal;
+            this.entity = entity;
+        }
+    }
+
+    /**
+     * @param channelOf the index in the negotiated media of a role's channel
+     * @param language  the call's recognition language, for results that do not say theirs
+     */
+    public TranscriptSender(String sessionId, ToIntFunction<Participant.Role> channelOf, String language,
+            TranscriptSettings settings, CallControl control, Timers timers, TranscriptMetrics metrics) {
+        this.sessionId = sessionId;
+        this.channelOf = channelOf;
+        this.language = language;
+        this.settings = settings;
+        this.control = control;
+        this.timers = timers;
+        this.metrics = metrics;
+        this.bucket = new EventBucket(settings.ratePerSecond(), settings.burst(), timers.nanoTime());
+    }
+
+    @Override
+    public void accept(AssistEvent event) {
+        if (event instanceof RecognitionResult recognised && wanted(recognised.result()) && offer(recognised)) {
+            drain();
+        }
+    }
+
+    private boolean wanted(StreamingRecognitionResult result) {
+        return result.getMessageType() == StreamingRecognitionResult.MessageType.TRANSCRIPT
+                && !result.getTranscript().isBlank() && (result.getIsFinal() || settings.interimResults());
+    }
+
+    private synchronized boolean offer(RecognitionResult recognised) {
+        if (refused || over) {
+            metrics.dropped(refused ? Drop.REFUSED : Drop.CLOSED);
+            return false;
+        }
+        String utterance = uuid(recognised);
+        ObjectNode entity = TranscriptEntity.of(recognised, channelOf.applyAsInt(recognised.role()), utterance,
+                language);
+        boolean isFinal = recognised.result().getIsFinal();
+        if (isFinal) {
+            queue.removeIf(w -> !w.isFinal && w.utterance.equals(utterance)); // superseded, not lost
+        } else {
+            for (Waiting w : queue) {
+                if (!w.isFinal && w.utterance.equals(utterance)) {
+                    w.entity = entity;
+                    return true;
+                }
+            }
+        }
+        if (queue.size() >= settings.queueCapacity() && !makeRoom(isFinal)) {
+            return false;
+        }
+        queue.addLast(new Waiting(utterance, isFinal, entity));
+        return true;
+    }
+
+    /** The oldest interim goes first, then (for a final) the oldest final. @return false: the newcomer goes */
+    private boolean makeRoom(boolean forFinal) {
+        Iterator<Waiting> it = queue.iterator();
+        boolean removed = false;
+        while (it.hasNext()) {
+            if (!it.next().isFinal) {
+                it.remove();
+                removed = true;
+                break;
+            }
+        }
+        if (!removed && forFinal) {
+            queue.pollFirst();
+            removed = true;
+        }
+        metrics.dropped(Drop.QUEUE_FULL);
+        if (!warnedFull) {
+            warnedFull = true;
+            LOG.warnf("session %s: transcript events wait longer than the rate limit allows (%d queued); the oldest "
+                    + "are dropped and counted", sessionId, queue.size());
+        }
+        return removed;
+    }
+
+    /** Stable per utterance, unique per session and role: Genesys wants a UUID, Dialogflow's ids are not one. */
+    private String uuid(RecognitionResult recognised) {
+        String key = sessionId + '/' + recognised.role() + '/' + recognised.utteranceId();
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Sends what the bucket allows; the timer sends the rest. One drainer at a time, outside the monitor. */
+    private void drain() {
+        synchronized (this) {
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            ObjectNode next;
+            synchronized (this) {
+                next = nextOrNull();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            if (control.sendEvent(List.of(next))) {
+                metrics.sent();
+                synchronized (this) {
+                    sent++;
+                }
+            } else {
+                metrics.dropped(Drop.CLOSED); // the session is past closed: nothing more can go
+            }
+        }
+    }
+
+    /** Under the monitor: the next entity that may go now, or null (nothing waits, or the timer will drain). */
+    private ObjectNode nextOrNull() {
+        if (queue.isEmpty() || over || refused) {
+            if (queue.isEmpty() && closing) {
+                drained.complete(null);
+            }
+            return null;
+        }
+        long wait = bucket.take(timers.nanoTime());
+        if (wait > 0) {
+            if (!timerSet) {
+                timerSet = true;
+                timers.schedule(this::timerFired, wait);
+            }
+            return null;
+        }
+        return queue.pollFirst().entity;
+    }
+
+    private void timerFired() {
+        synchronized (this) {
+            timerSet = false;
+        }
+        drain();
+    }
+
+    // ------------------------------------------------------------------ from the session
+
+    /** Results from now on are in {@code newLanguage} unless they say otherwise. */
+    public synchronized void languageChanged(String newLanguage) {
+        language = newLanguage;
+    }
+
+    /** Genesys' {@code error}: {@code 429} holds events back, {@code 405} stops them for this session. */
+    public void clientError(int code, OptionalLong retryAfterNanos) {
+        synchronized (this) {
+            if (code == RATE_LIMITED) {
+                long hold = retryAfterNanos.orElse(settings.defaultHold().toNanos());
+                bucket.hold(timers.nanoTime(), hold);
+                metrics.rateLimited();
+                LOG.infof("session %s: Genesys rate-limits this session's events; %d queued wait %d ms", sessionId,
+                        queue.size(), hold / 1_000_000);
+                return;
+            }
+            if (code != NOT_ALLOWED || refused) {
+                return;
+            }
+            refused = true;
+            LOG.warnf("session %s: Genesys does not allow events on this session (error %d); transcripts stop for "
+                    + "it, %d queued are dropped", sessionId, code, queue.size());
+            dropAll(Drop.REFUSED);
+        }
+    }
+
+    /**
+     * The client is closing and the final results are in: completes once every queued event went (or none can
+     * go any more). The session's flush timeout bounds the wait.
+     */
+    public CompletableFuture<Void> drained() {
+        synchronized (this) {
+            closing = true;
+        }
+        drain();
+        synchronized (this) {
+            if (queue.isEmpty() || refused || over) {
+                drained.complete(null);
+            }
+        }
+        return drained;
+    }
+
+    /** {@code closed} went out (or the session ended): nothing more is sent; what still waits is counted. */
+    public synchronized void closed() {
+        if (over) {
+            return;
+        }
+        over = true;
+        if (!queue.isEmpty()) {
+            LOG.warnf("session %s: %d transcript event(s) had not gone when the session closed", sessionId,
+                    queue.size());
+        }
+        dropAll(Drop.CLOSED);
+        drained.complete(null);
+    }
+
+    private void dropAll(Drop reason) {
+        for (int i = queue.size(); i > 0; i--) {
+            metrics.dropped(reason);
+        }
+        queue.clear();
+    }
+
+    /** Events sent so far. */
+    public synchronized long sent() {
+        return sent;
+    }
+
+    /** Events waiting for the rate limit. */
+    public synchronized int waiting() {
+        return queue.size();
+    }
+}
