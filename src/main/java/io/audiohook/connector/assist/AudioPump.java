@@ -69,17 +69,6 @@ final class AudioPump {
         return Outcome.SENT;
     }
 
-    /** Sends what the pacer and the transport allow right now, the last partial chunk included. */
-    void flush(StreamAttempt stream) {
-        long now = timers.nanoTime();
-        int n;
-        while ((n = audio.nextChunk(true)) > 0 && audio.waitNanos(n, now) == 0 && stream.call.isReady()
-                && send(stream, n, now)) {
-            // keep sending
-        }
-        cancel();
-    }
-
     private boolean send(StreamAttempt stream, int n, long now) {
         int replayed = Math.min(audio.replayAtHead(), n);
         byte[] chunk = audio.take(n, now);

@@ -27,7 +27,9 @@ final class CurrentStream {
         /** It reached {@code recycle-max}: it must be replaced now. */
         TOO_OLD,
         /** The call is closing and everything went: it was half-closed, its last results follow. */
-        ALL_SENT
+        ALL_SENT,
+        /** The audio before a cut went: it was half-closed, and the audio after the cut waits for the next one. */
+        CUT
     }
 
     private final LiveStreams streams;
@@ -90,6 +92,11 @@ final class CurrentStream {
                 return Pumped.TOO_OLD;
             }
             case SENT -> {
+                if (audio.atCut()) {
+                    audio.uncut();
+                    streams.halfCloseCurrent();
+                    return Pumped.CUT;
+                }
                 if (closing && audio.queued() == 0) {
                     streams.halfCloseCurrent();
                     return Pumped.ALL_SENT;
@@ -106,14 +113,22 @@ final class CurrentStream {
         return pump.drained(tick);
     }
 
-    /** Sends what the pacer allows right now, the partial chunk included, then half-closes the current stream. */
-    void flushAndHalfClose() {
-        StreamAttempt current = streams.current();
-        if (current != null) {
-            pump.flush(current);
-            streams.halfCloseCurrent();
+    /**
+     * The current stream ends with what is queued now: it goes at the pacer's rate, then the stream is half-closed
+     * ({@link Pumped#CUT}), so that an utterance in flight at a pause or a language change ends where the change
+     * came, on the AudioHook timeline, not later with audio that came after it.
+     */
+    void cut() {
+        audio.cut();
+    }
+
+    /** A cut of what is queued now, while no stream is live: @return false if nothing is queued (no cut made) */
+    boolean cutQueued() {
+        if (audio.queued() == 0) {
+            return false;
         }
-        pump.cancel();
+        audio.cut();
+        return true;
     }
 
     /** For good: nothing more is pumped, waiting audio is dropped (and counted), the current stream half-closed. */

@@ -20,6 +20,8 @@ final class ParticipantAudio {
     private final LookbackRing ring;
     private final Pacer pacer;
     private final TakenRuns taken = new TakenRuns();
+    /** Bytes still to go before the cut (the audio before a pause or a language change ends its stream); -1: none. */
+    private long untilCut = -1;
 
     ParticipantAudio(SampleFormat format, AssistSettings settings, ParticipantCounters counters,
             AssistRuntime.Latencies latencies, long nowNanos) {
@@ -57,7 +59,33 @@ final class ParticipantAudio {
      */
     void received(byte[] data, long arrivalNanos, long position) {
         counters.bytesReceived.addAndGet(data.length);
-        drop(backlog.add(data, arrivalNanos, position));
+        int dropped = backlog.add(data, arrivalNanos, position);
+        drop(dropped);
+        if (untilCut > 0) {
+            untilCut = Math.max(0, untilCut - dropped); // the head went: it was before the cut
+        }
+    }
+
+    /** Everything queued now ends the current stream; what comes later goes on the next. */
+    void cut() {
+        if (untilCut < 0) {
+            untilCut = backlog.size();
+        }
+    }
+
+    /** Audio from before a cut is still to go. */
+    boolean beforeCut() {
+        return untilCut > 0;
+    }
+
+    /** The audio before the cut went: the stream may be half-closed. */
+    boolean atCut() {
+        return untilCut == 0;
+    }
+
+    /** The cut was reached. */
+    void uncut() {
+        untilCut = -1;
     }
 
     /** Audio from Genesys that no stream will ever take (the participant stopped). */
@@ -83,9 +111,9 @@ final class ParticipantAudio {
      * with {@code flushTail}.
      */
     int nextChunk(boolean flushTail) {
-        int size = backlog.size();
+        int size = untilCut < 0 ? backlog.size() : (int) Math.min(backlog.size(), untilCut);
         if (size < chunkBytes) {
-            return flushTail ? size : 0;
+            return flushTail || untilCut >= 0 ? size : 0;
         }
         return size < 2 * chunkBytes ? size : chunkBytes;
     }
@@ -100,6 +128,9 @@ final class ParticipantAudio {
         taken.reset(nowNanos);
         byte[] chunk = backlog.take(n, taken);
         pacer.take(n);
+        if (untilCut > 0) {
+            untilCut = Math.max(0, untilCut - n);
+        }
         return chunk;
     }
 
@@ -133,6 +164,9 @@ final class ParticipantAudio {
         }
         byte[] copies = ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes));
         drop(backlog.addFirst(copies, attempt.clock.tail(copies.length / format.bytesPerSample())));
+        if (untilCut >= 0) {
+            untilCut += copies.length; // copies of audio from before the cut
+        }
     }
 
     /** From now on a backlog drains at real time (Dialogflow said the audio came too fast). */
@@ -148,6 +182,9 @@ final class ParticipantAudio {
     /** Nothing waiting will be sent: counted as dropped, replayed copies excepted. */
     void discard() {
         drop(backlog.clear());
+        if (untilCut > 0) {
+            untilCut = 0;
+        }
     }
 
     void drop(long bytes) {

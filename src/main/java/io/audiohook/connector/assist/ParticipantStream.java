@@ -26,20 +26,6 @@ import io.audiohook.connector.log.LogContext;
  */
 final class ParticipantStream implements StreamAttempt.Owner {
 
-    enum State {
-        /** The conversation or the participant does not exist yet; audio waits. */
-        WAITING_SETUP,
-        /** A stream is about to open (on the timer); audio waits. */
-        OPENING,
-        STREAMING,
-        /** AudioHook paused: no stream, so Dialogflow never sees an idle one. */
-        PAUSED,
-        /** Waiting to reopen after an error, a stall or a quota refusal; audio waits. */
-        RESTARTING,
-        /** For good: the call ended, setup failed, or Dialogflow refused in a way a retry cannot fix. */
-        STOPPED
-    }
-
     private final Participant.Role role;
     private final StreamServices services;
     private final Timers timers;
@@ -53,10 +39,12 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private final ParticipantFinish finish;
     private final SingleTimer openTimer;
 
-    private State state = State.WAITING_SETUP;
+    private ParticipantState state = ParticipantState.WAITING_SETUP;
     private StreamTarget target;
     private String language;
     private boolean paused;
+    /** The language of the streams after the pending cut. */
+    private String languageAfterCut;
 
     ParticipantStream(String sessionId, Participant.Role role, SampleFormat format, StreamServices services,
             CallWarnings warnings, LogContext logContext) {
@@ -84,7 +72,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         return counters;
     }
 
-    synchronized State state() {
+    synchronized ParticipantState state() {
         return state;
     }
 
@@ -101,61 +89,88 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Setup is done: open the first stream unless the call is paused, stopped or over. */
     synchronized void start(StreamTarget target) {
-        if (state != State.WAITING_SETUP) {
+        if (state != ParticipantState.WAITING_SETUP) {
             return;
         }
         this.target = target;
         if (language == null) {
             language = target.language();
         }
-        if (paused) {
-            state = State.PAUSED;
-            checkFinished();
-        } else {
-            openSoon(State.OPENING, 0);
-        }
+        openSoon(ParticipantState.OPENING, 0); // or PAUSED
     }
 
     /** @param position the timeline position of the first sample */
     synchronized void audio(byte[] data, long position, long arrivalNanos) {
-        if (state == State.STOPPED) {
+        if (state == ParticipantState.STOPPED) {
             audio.refused(data);
             return;
         }
         audio.received(data, arrivalNanos, position);
-        if (state == State.STREAMING) {
+        if (state == ParticipantState.STREAMING) {
             pump();
         }
     }
 
+    /**
+     * The audio from before the pause ends its stream (a cut), so that an utterance never straddles a pause: it is
+     * still sent (a stream opens for it even while paused) and the next stream opens on resume.
+     */
     synchronized void pause() {
         paused = true;
         switch (state) {
-            case STREAMING -> current.flushAndHalfClose(); // no open is pending while streaming
-            case OPENING, RESTARTING -> openTimer.cancel();
+            case STREAMING -> { // no open is pending while streaming
+                current.cut();
+                pump();
+            }
+            case OPENING, RESTARTING -> {
+                if (!current.cutQueued()) {
+                    openTimer.cancel(); // nothing to send before the pause: no stream until the resume
+                    state = ParticipantState.PAUSED;
+                    checkFinished();
+                }
+            }
+            case WAITING_SETUP -> current.cutQueued(); // start() opens a stream for it
             default -> {
-                return;
             }
         }
-        state = State.PAUSED;
-        checkFinished();
     }
 
     synchronized void resume() {
         paused = false;
-        if (state == State.PAUSED) {
-            openSoon(State.OPENING, 0);
+        if (state == ParticipantState.PAUSED) { // still streaming towards the pause's cut: the next opens at the cut
+            openSoon(ParticipantState.OPENING, 0);
         }
     }
 
-    /** Dialogflow finalises the open utterance on half-close; the next stream recognises the new language. */
+    /**
+     * The audio from before the change is recognised in the old language and ends its stream (a cut: Dialogflow
+     * finalises the utterance in flight on half-close); the streams after the cut recognise the new one.
+     */
     synchronized void languageChanged(String newLanguage) {
-        language = newLanguage;
         recovery.languageChanged();
-        if (state == State.STREAMING) {
-            current.flushAndHalfClose();
-            openSoon(State.OPENING, 0);
+        boolean cut = switch (state) {
+            case STREAMING -> {
+                current.cut();
+                yield true;
+            }
+            case STOPPED, PAUSED -> false;
+            default -> current.cutQueued();
+        };
+        if (cut) {
+            languageAfterCut = newLanguage;
+            pump();
+        } else {
+            language = newLanguage;
         }
+    }
+
+    /** The current stream ended at its cut: the call is paused, or the next stream takes the new language. */
+    private void cutReached() {
+        if (languageAfterCut != null) {
+            language = languageAfterCut;
+            languageAfterCut = null;
+        }
+        openSoon(ParticipantState.OPENING, 0); // or PAUSED, when the call is paused
     }
 
     /**
@@ -165,7 +180,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     synchronized CompletableFuture<Void> finish() {
         if (!finish.requested()) {
             finish.request(logContext.wrap(this::finishTimedOut));
-            if (state == State.STREAMING) {
+            if (state == ParticipantState.STREAMING) {
                 pump();
             }
             checkFinished();
@@ -188,10 +203,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Stops for good; waiting audio is dropped and counted. */
     synchronized void stop() {
-        if (state == State.STOPPED) {
+        if (state == ParticipantState.STOPPED) {
             return;
         }
-        state = State.STOPPED;
+        state = ParticipantState.STOPPED;
         openTimer.cancel();
         current.stop();
         checkFinished();
@@ -200,9 +215,9 @@ final class ParticipantStream implements StreamAttempt.Owner {
     // ------------------------------------------------------------------ streams
 
     /** Opens the next stream from a timer task, after {@code delayNanos}; audio waits meanwhile. */
-    private void openSoon(State waitingState, long delayNanos) {
-        if (paused) {
-            state = State.PAUSED; // no stream while the call is paused or on hold
+    private void openSoon(ParticipantState waitingState, long delayNanos) {
+        if (paused && !audio.beforeCut()) {
+            state = ParticipantState.PAUSED; // no stream while the call is paused or on hold
             checkFinished();
             return;
         }
@@ -212,10 +227,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     private synchronized void openScheduled() {
         openTimer.ran();
-        if (state != State.OPENING && state != State.RESTARTING) {
+        if (state != ParticipantState.OPENING && state != ParticipantState.RESTARTING) {
             return;
         }
-        state = State.STREAMING;
+        state = ParticipantState.STREAMING;
         try {
             if (!current.open(services.transport(), target, language)) {
                 return; // it failed while being opened; the error handler took over
@@ -225,7 +240,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
                 stop(); // shutdown: nothing to retry
             } else {
                 // no client could be built (credentials, say): tried again like a stream that failed at once
-                openSoon(State.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
+                openSoon(ParticipantState.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
                         target.profileLanguage()).delayNanos());
             }
             return;
@@ -235,13 +250,14 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Sends whatever the pacer and the transport allow, and acts on what stopped it. */
     private void pump() {
-        if (state != State.STREAMING || streams.current() == null) {
+        if (state != ParticipantState.STREAMING || streams.current() == null) {
             return;
         }
         switch (current.pump(finish.requested())) {
-            case STALLED -> openSoon(State.RESTARTING, recovery.stalled());
+            case STALLED -> openSoon(ParticipantState.RESTARTING, recovery.stalled());
             case TOO_OLD -> recycle(false);
             case ALL_SENT -> checkFinished();
+            case CUT -> cutReached();
             default -> {
             }
         }
@@ -256,11 +272,11 @@ final class ParticipantStream implements StreamAttempt.Owner {
     /** Replaces the current stream before Dialogflow's duration limit ends it (see {@link CurrentStream#recycle}). */
     private void recycle(boolean afterFinal) {
         current.recycle(afterFinal, target.replayLookback());
-        openSoon(State.OPENING, 0);
+        openSoon(ParticipantState.OPENING, 0);
     }
 
     private void checkFinished() {
-        finish.check(state != State.PAUSED && state != State.STOPPED);
+        finish.check(state != ParticipantState.PAUSED && state != ParticipantState.STOPPED);
     }
 
     // ------------------------------------------------------------------ from the transport
@@ -273,7 +289,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         }
         StreamingRecognitionResult last = events.publish(target, attempt, response, received);
         // also while closing: a backlog drained at the end can be long
-        if (last != null && current.finalResult(attempt, last) && state == State.STREAMING) {
+        if (last != null && current.finalResult(attempt, last) && state == ParticipantState.STREAMING) {
             recycle(true);
         }
     }
@@ -281,7 +297,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     @Override
     public synchronized void onError(StreamAttempt attempt, Throwable error) {
         StatusCode.Code code = Futures.code(error);
-        if (!current.failed(attempt, code) || state != State.STREAMING) {
+        if (!current.failed(attempt, code) || state != ParticipantState.STREAMING) {
             checkFinished(); // a stream already let go (its successor carries on), or nothing is to reopen
             return;
         }
@@ -298,15 +314,15 @@ final class ParticipantStream implements StreamAttempt.Owner {
             }
         }
         audio.replayAfterLastFinal(attempt, target.replayLookback());
-        openSoon(State.RESTARTING, plan.delayNanos());
+        openSoon(ParticipantState.RESTARTING, plan.delayNanos());
     }
 
     @Override
     public synchronized void onComplete(StreamAttempt attempt) {
         // the service closed a stream we had not half-closed: treat it like a transient error
-        if (current.completed(attempt) && state == State.STREAMING) {
+        if (current.completed(attempt) && state == ParticipantState.STREAMING) {
             audio.replayAfterLastFinal(attempt, target.replayLookback());
-            openSoon(State.RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
+            openSoon(ParticipantState.RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
         }
         checkFinished();
     }

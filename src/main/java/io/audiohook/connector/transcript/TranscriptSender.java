@@ -36,9 +36,10 @@ import io.audiohook.connector.transcript.TranscriptMetrics.Drop;
  * {@link #closed()} nothing more is sent.</li>
  * </ul>
  *
- * <p>Threading: results arrive on gRPC threads, protocol events on the session's event loop, and the pacing timer on
- * the scheduler. State is guarded by this object's monitor, and events are sent <em>outside</em> it by one drainer at
- * a time: the session's lock is taken while sending, and the session calls in here holding it.
+ * <p>Threading: results arrive on gRPC threads (under their participant stream's lock), protocol events on the
+ * session's event loop (under the session's lock), and events are sent from the scheduler only, by one drainer at a
+ * time, outside this object's monitor: sending takes the session's lock, so sending from a result's thread would
+ * hold a stream's lock while waiting for the session's, and the session calls into the streams holding its own.
  */
 public final class TranscriptSender implements AssistEventSink {
     private static final Logger LOG = Logger.getLogger(TranscriptSender.class);
@@ -95,7 +96,7 @@ public final class TranscriptSender implements AssistEventSink {
     @Override
     public void accept(AssistEvent event) {
         if (event instanceof RecognitionResult recognised && wanted(recognised.result()) && offer(recognised)) {
-            drain();
+            kick();
         }
     }
 
@@ -158,6 +159,17 @@ public final class TranscriptSender implements AssistEventSink {
     private String uuid(RecognitionResult recognised) {
         String key = sessionId + '/' + recognised.role() + '/' + recognised.utteranceId();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Has the scheduler drain soon, unless it will anyway. */
+    private void kick() {
+        synchronized (this) {
+            if (draining || timerSet) {
+                return;
+            }
+            timerSet = true;
+        }
+        timers.schedule(this::timerFired, 0);
     }
 
     /** Sends what the bucket allows; the timer sends the rest. One drainer at a time, outside the monitor. */
@@ -249,13 +261,11 @@ public final class TranscriptSender implements AssistEventSink {
     public CompletableFuture<Void> drained() {
         synchronized (this) {
             closing = true;
-        }
-        drain();
-        synchronized (this) {
             if (queue.isEmpty() || refused || over) {
                 drained.complete(null);
             }
         }
+        kick();
         return drained;
     }
 

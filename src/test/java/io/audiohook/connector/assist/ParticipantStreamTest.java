@@ -57,10 +57,10 @@ class ParticipantStreamTest {
     ParticipantStream started() {
         ParticipantStream stream = stream(false);
         stream.start(TARGET);
-        assertEquals(ParticipantStream.State.OPENING, stream.state(), "streams open on the timer, not the caller");
+        assertEquals(ParticipantState.OPENING, stream.state(), "streams open on the timer, not the caller");
         assertEquals(0, transport.calls.size());
         timers.runDue();
-        assertEquals(ParticipantStream.State.STREAMING, stream.state());
+        assertEquals(ParticipantState.STREAMING, stream.state());
         return stream;
     }
 
@@ -140,7 +140,7 @@ class ParticipantStreamTest {
             speak(stream, 1000);
             // Dialogflow refuses each new stream as soon as it sees its configuration
             transport.last().fail(Status.Code.RESOURCE_EXHAUSTED, "Quota exceeded for quota metric ...");
-            assertEquals(ParticipantStream.State.RESTARTING, stream.state(), "retry " + i);
+            assertEquals(ParticipantState.RESTARTING, stream.state(), "retry " + i);
             int before = transport.calls.size();
             while (transport.calls.size() == before) {
                 timers.advanceMillis(100);
@@ -173,7 +173,7 @@ class ParticipantStreamTest {
             waited.add((timers.nanoTime() - t0) / 1_000_000);
         }
         assertEquals(List.of(2000L, 4000L, 8000L, 16000L, 20000L, 20000L), waited);
-        assertEquals(ParticipantStream.State.STREAMING, stream.state());
+        assertEquals(ParticipantState.STREAMING, stream.state());
     }
 
     @Test
@@ -187,7 +187,7 @@ class ParticipantStreamTest {
         assertEquals("en-US", stream.language());
 
         transport.last().fail(Status.Code.INVALID_ARGUMENT, "something else is wrong");
-        assertEquals(ParticipantStream.State.STOPPED, stream.state());
+        assertEquals(ParticipantState.STOPPED, stream.state());
         assertEquals(Optional.of("INVALID_ARGUMENT"), stream.counters().gaveUp());
         assertEquals(2, transport.calls.size());
     }
@@ -196,7 +196,7 @@ class ParticipantStreamTest {
     void aCompletedConversationStopsTheParticipant() {
         ParticipantStream stream = started();
         transport.last().fail(Status.Code.FAILED_PRECONDITION, "Conversation has completed.");
-        assertEquals(ParticipantStream.State.STOPPED, stream.state());
+        assertEquals(ParticipantState.STOPPED, stream.state());
         speak(stream, 500);
         assertEquals(SECOND / 2, stream.counters().bytesDropped(), "audio after the stop is counted as dropped");
         timers.advanceMillis(60_000);
@@ -245,7 +245,7 @@ class ParticipantStreamTest {
         stream.pause();
         timers.advanceMillis(60_000);
         assertEquals(1, transport.calls.size(), "the restart waits for the resume");
-        assertEquals(ParticipantStream.State.PAUSED, stream.state());
+        assertEquals(ParticipantState.PAUSED, stream.state());
         stream.resume();
         timers.runDue();
         assertEquals(2, transport.calls.size());
@@ -275,5 +275,74 @@ class ParticipantStreamTest {
         stream.resume();
         timers.runDue();
         assertEquals(2, transport.calls.size());
+    }
+
+    @Test
+    void theAudioBeforeAPauseEndsItsStreamEvenWhenItIsStillQueued() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[4 * SECOND], 0, timers.nanoTime()); // 4 s queued before setup: it drains at 2×
+        stream.start(TARGET);
+        timers.runDue();
+        stream.pause();
+        assertFalse(transport.last().halfClosed, "the stream waits for the audio from before the pause");
+        assertEquals(ParticipantState.STREAMING, stream.state());
+        timers.advanceMillis(2500);
+        assertTrue(transport.last().halfClosed, "then it is half-closed: the utterance ends at the pause");
+        assertEquals(4 * SECOND, transport.last().audioBytes(), "all of it, on the stream it belonged to");
+        assertEquals(ParticipantState.PAUSED, stream.state());
+        stream.resume();
+        timers.runDue();
+        assertEquals(2, transport.calls.size());
+    }
+
+    @Test
+    void aResumeBeforeThePausesCutStillEndsTheStreamThere() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[4 * SECOND], 0, timers.nanoTime());
+        stream.start(TARGET);
+        timers.runDue();
+        stream.pause();
+        timers.advanceMillis(500);
+        stream.resume();
+        stream.audio(new byte[SECOND], 9 * SECOND, timers.nanoTime()); // after the pause
+        timers.advanceMillis(3000);
+        assertTrue(transport.calls.get(0).halfClosed, "an utterance never straddles a pause");
+        assertEquals(4 * SECOND, transport.calls.get(0).audioBytes());
+        assertEquals(2, transport.calls.size());
+        assertEquals(SECOND, transport.last().audioBytes(), "what came after the pause is on the next stream");
+    }
+
+    @Test
+    void aNewLanguageTakesOverAfterTheAudioThatCameBeforeIt() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[2 * SECOND], 0, timers.nanoTime());
+        stream.start(TARGET);
+        timers.runDue();
+        stream.languageChanged("de-DE");
+        stream.audio(new byte[SECOND], 2 * SECOND, timers.nanoTime()); // after the update
+        timers.advanceMillis(1200);
+        assertTrue(transport.calls.get(0).halfClosed);
+        assertEquals(2 * SECOND, transport.calls.get(0).audioBytes(), "only the audio from before the update");
+        timers.advanceMillis(1000);
+        assertEquals(2, transport.calls.size());
+        assertEquals("de-DE", transport.last().config().getAudioConfig().getLanguageCode());
+        assertEquals(SECOND, transport.last().audioBytes(), "the audio after the update, in the new language");
+    }
+
+    @Test
+    void audioFromBeforeAPauseDuringSetupStillGoesOnAStreamOfItsOwn() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[SECOND], 0, timers.nanoTime());
+        stream.pause(); // before setup is done
+        stream.start(TARGET);
+        timers.advanceMillis(1000);
+        assertEquals(1, transport.calls.size(), "a stream opens for what came before the pause, paused or not");
+        assertEquals(SECOND, transport.last().audioBytes());
+        assertTrue(transport.last().halfClosed);
+        assertEquals(ParticipantState.PAUSED, stream.state());
+        stream.resume();
+        stream.audio(new byte[SECOND / 10], 5 * SECOND, timers.nanoTime());
+        timers.advanceMillis(100);
+        assertEquals(2, transport.calls.size(), "the audio after the resume starts a new stream");
     }
 }

@@ -99,6 +99,12 @@ class TranscriptSenderTest {
                 session, timers, counts);
     }
 
+    /** A result arrives; the scheduler sends what may go (results never send on their own thread). */
+    void give(TranscriptSender sender, RecognitionResult result) {
+        sender.accept(result);
+        timers.runDue();
+    }
+
     static com.google.protobuf.Duration at(long millis) {
         Builder d = com.google.protobuf.Duration.newBuilder().setSeconds(millis / 1000);
         return d.setNanos((int) (millis % 1000) * 1_000_000).build();
@@ -131,7 +137,7 @@ class TranscriptSenderTest {
     @Test
     void aFinalResultIsOneTranscriptEntityOnTheTimeline() {
         TranscriptSender sender = sender(SETTINGS);
-        sender.accept(result(Participant.Role.HUMAN_AGENT, "u1", true, "my card", 1100, 2700,
+        give(sender, result(Participant.Role.HUMAN_AGENT, "u1", true, "my card", 1100, 2700,
                 new long[] { 1150, 1540 }, new long[] { 1600, 2700 }));
         JsonNode entity = session.sent.get(0);
         assertEquals("transcript", entity.get("type").asText());
@@ -157,7 +163,7 @@ class TranscriptSenderTest {
 
     @Test
     void aFinalWithoutWordTimingsStillHasDistinctTokensInsideTheUtterance() {
-        sender(SETTINGS).accept(result(Participant.Role.END_USER, "u1", true, "three short words", 1000, 1600));
+        give(sender(SETTINGS), result(Participant.Role.END_USER, "u1", true, "three short words", 1000, 1600));
         JsonNode tokens = session.sent.get(0).at("/data/alternatives/0/interpretations/0/tokens");
         assertEquals(List.of("PT1S", "PT1.2S", "PT1.4S"),
                 List.of(tokens.get(0).get("offset").asText(), tokens.get(1).get("offset").asText(),
@@ -167,13 +173,13 @@ class TranscriptSenderTest {
     @Test
     void interimsShareTheirFinalsIdAndAreOnlySentWhenAsked() {
         TranscriptSender quiet = sender(SETTINGS);
-        quiet.accept(result(Participant.Role.END_USER, "u1", false, "hi", 1000, 1300));
+        give(quiet, result(Participant.Role.END_USER, "u1", false, "hi", 1000, 1300));
         assertEquals(List.of(), session.sent, "interims are off by default");
 
         TranscriptSender sender = sender(new TranscriptSettings(true, 5, 10, 200, Duration.ofSeconds(1)));
-        sender.accept(result(Participant.Role.END_USER, "u2", false, "hi", 1000, 1300));
-        sender.accept(fin("u2", "hi there"));
-        sender.accept(fin("u3", "next"));
+        give(sender, result(Participant.Role.END_USER, "u2", false, "hi", 1000, 1300));
+        give(sender, fin("u2", "hi there"));
+        give(sender, fin("u3", "next"));
         assertEquals(List.of("hi", "hi there", "next"), session.texts());
         assertFalse(session.sent.get(0).at("/data/isFinal").asBoolean());
         assertFalse(session.sent.get(0).at("/data/alternatives/0/interpretations/0").has("tokens"));
@@ -188,7 +194,7 @@ class TranscriptSenderTest {
         TranscriptSender sender = sender(SETTINGS);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            sender.accept(fin("u" + i, "line " + i));
+            give(sender, fin("u" + i, "line " + i));
             expected.add("line " + i);
         }
         assertEquals(10, session.sent.size(), "the burst goes at once");
@@ -203,15 +209,15 @@ class TranscriptSenderTest {
     @Test
     void waitingInterimsAreReplacedInPlaceAndDroppedForTheirFinal() {
         TranscriptSender sender = sender(new TranscriptSettings(true, 1, 1, 200, Duration.ofSeconds(1)));
-        sender.accept(fin("u0", "first"));
-        sender.accept(result(Participant.Role.END_USER, "u1", false, "a", 1000, 1100));
-        sender.accept(result(Participant.Role.HUMAN_AGENT, "a1", false, "b", 1000, 1100));
-        sender.accept(result(Participant.Role.END_USER, "u1", false, "a bit", 1000, 1200));
+        give(sender, fin("u0", "first"));
+        give(sender, result(Participant.Role.END_USER, "u1", false, "a", 1000, 1100));
+        give(sender, result(Participant.Role.HUMAN_AGENT, "a1", false, "b", 1000, 1100));
+        give(sender, result(Participant.Role.END_USER, "u1", false, "a bit", 1000, 1200));
         assertEquals(2, sender.waiting(), "the newer interim took the older one's place");
         timers.advanceMillis(1000);
         assertEquals(List.of("first", "a bit"), session.texts());
-        sender.accept(result(Participant.Role.HUMAN_AGENT, "a1", false, "b c", 1000, 1300));
-        sender.accept(result(Participant.Role.HUMAN_AGENT, "a1", true, "b c d", 1000, 1400));
+        give(sender, result(Participant.Role.HUMAN_AGENT, "a1", false, "b c", 1000, 1300));
+        give(sender, result(Participant.Role.HUMAN_AGENT, "a1", true, "b c d", 1000, 1400));
         timers.advanceMillis(5000);
         assertEquals(List.of("first", "a bit", "b c d"), session.texts(), "the final superseded its interims");
         assertEquals(Map.of(), counts.dropped, "superseded interims are not losses");
@@ -220,11 +226,11 @@ class TranscriptSenderTest {
     @Test
     void beyondTheQueueTheOldestInterimThenTheOldestFinalGoAndAreCounted() {
         TranscriptSender sender = sender(new TranscriptSettings(true, 1, 1, 2, Duration.ofSeconds(1)));
-        sender.accept(fin("u0", "sent"));
-        sender.accept(fin("u1", "kept"));
-        sender.accept(result(Participant.Role.END_USER, "u2", false, "interim", 1000, 1100));
-        sender.accept(fin("u3", "newest")); // full: the interim goes
-        sender.accept(fin("u4", "newer still")); // full of finals: the oldest final goes
+        give(sender, fin("u0", "sent"));
+        give(sender, fin("u1", "kept"));
+        give(sender, result(Participant.Role.END_USER, "u2", false, "interim", 1000, 1100));
+        give(sender, fin("u3", "newest")); // full: the interim goes
+        give(sender, fin("u4", "newer still")); // full of finals: the oldest final goes
         timers.advanceMillis(10_000);
         assertEquals(List.of("sent", "newest", "newer still"), session.texts());
         assertEquals(Map.of(Drop.QUEUE_FULL, 2), counts.dropped);
@@ -234,14 +240,14 @@ class TranscriptSenderTest {
     void error429HoldsEverythingBackForItsRetryAfter() {
         TranscriptSender sender = sender(SETTINGS);
         sender.clientError(429, OptionalLong.of(Duration.ofSeconds(2).toNanos()));
-        sender.accept(fin("u0", "held"));
+        give(sender, fin("u0", "held"));
         timers.advanceMillis(1900);
         assertEquals(List.of(), session.sent, "nothing during retryAfter");
         timers.advanceMillis(300);
         assertEquals(List.of("held"), session.texts());
         assertEquals(1, counts.limited);
         sender.clientError(429, OptionalLong.empty());
-        sender.accept(fin("u1", "later"));
+        give(sender, fin("u1", "later"));
         timers.advanceMillis(900);
         assertEquals(1, session.sent.size(), "without retryAfter the default hold applies");
         timers.advanceMillis(400);
@@ -253,15 +259,15 @@ class TranscriptSenderTest {
         TranscriptSender sender = sender(new TranscriptSettings(false, 1, 1, 200, Duration.ofSeconds(1)));
         TranscriptSender other = new TranscriptSender("s2", role -> 0, "en-US", SETTINGS, new Session(), timers,
                 TranscriptMetrics.NONE);
-        sender.accept(fin("u0", "sent"));
-        sender.accept(fin("u1", "queued"));
+        give(sender, fin("u0", "sent"));
+        give(sender, fin("u1", "queued"));
         sender.clientError(400, OptionalLong.empty()); // any other error changes nothing
         sender.clientError(405, OptionalLong.empty());
-        sender.accept(fin("u2", "after"));
+        give(sender, fin("u2", "after"));
         timers.advanceMillis(5000);
         assertEquals(List.of("sent"), session.texts());
         assertEquals(Map.of(Drop.REFUSED, 2), counts.dropped);
-        other.accept(fin("o1", "other call"));
+        give(other, fin("o1", "other call"));
         assertEquals(1, other.sent(), "another session keeps sending");
         assertTrue(sender.drained().isDone(), "a refused session has nothing to wait for at its close");
     }
@@ -269,9 +275,9 @@ class TranscriptSenderTest {
     @Test
     void theCloseWaitsForTheQueueAndNothingGoesAfterClosed() {
         TranscriptSender sender = sender(new TranscriptSettings(false, 1, 1, 200, Duration.ofSeconds(1)));
-        sender.accept(fin("u0", "one"));
-        sender.accept(fin("u1", "two"));
-        sender.accept(fin("u2", "three"));
+        give(sender, fin("u0", "one"));
+        give(sender, fin("u1", "two"));
+        give(sender, fin("u2", "three"));
         CompletableFuture<Void> drained = sender.drained();
         assertFalse(drained.isDone());
         timers.advanceMillis(1000);
@@ -281,11 +287,11 @@ class TranscriptSenderTest {
         assertEquals(List.of("one", "two", "three"), session.texts());
 
         timers.advanceMillis(1000);
-        sender.accept(fin("u3", "four"));
-        sender.accept(fin("u4", "five")); // waits for its token
+        give(sender, fin("u3", "four"));
+        give(sender, fin("u4", "five")); // waits for its token
         session.closed = true;
         sender.closed();
-        sender.accept(fin("u5", "six"));
+        give(sender, fin("u5", "six"));
         timers.advanceMillis(10_000);
         assertEquals(List.of("one", "two", "three", "four"), session.texts());
         assertEquals(Map.of(Drop.CLOSED, 2), counts.dropped);
