@@ -1,6 +1,7 @@
 package io.audiohook.connector.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.smallrye.config.ConfigMapping;
 
 import io.audiohook.connector.emulator.EmulatorConfig;
 import io.audiohook.connector.testkit.EnvSample;
@@ -30,8 +37,18 @@ class ConfigurationDocsTest {
     private static final Pattern PLAIN_ALIAS = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^${}]*)}");
     private static final Pattern ANY_ALIAS = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):");
 
-    static final Class<?>[] CONNECTOR_MAPPINGS = { AuthConfig.class, ProtocolConfig.class, SessionsConfig.class,
-            AssistConfig.class, PublishConfig.class, ApiConfig.class, DrainConfig.class };
+    /** Every mapping of the wiring package, found rather than listed: a new one cannot be left undocumented. */
+    static final Class<?>[] CONNECTOR_MAPPINGS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ConfigurationDocsTest.class.getPackageName()).stream()
+            .filter(c -> c.isAnnotatedWith(ConfigMapping.class)).map(JavaClass::reflect)
+            .sorted(java.util.Comparator.comparing(Class::getName)).toArray(Class<?>[]::new);
+
+    @Test
+    void theMappingsAreFound() {
+        assertTrue(List.of(CONNECTOR_MAPPINGS).containsAll(List.of(AuthConfig.class, AssistConfig.class,
+                TranscriptionConfig.class)), List.of(CONNECTOR_MAPPINGS).toString());
+    }
 
     /** The documented variables of a page's tables, with their default cell. */
     static Map<String, String> documented(String page) throws IOException {

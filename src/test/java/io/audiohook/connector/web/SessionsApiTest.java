@@ -63,6 +63,7 @@ class SessionsApiTest extends ConnectorTest {
             assertEquals("fr-CA", settings.path("language").asText(), settings.toString());
             assertFalse(settings.path("startPaused").asBoolean(true), settings.toString());
             assertTrue(settings.path("conversationProfile").isNull(), "the deployment's: " + settings);
+            assertEquals("monitor", settings.path("mode").asText(), "the path's mode: " + settings);
             Instant started = Instant.parse(session.path("started").asText());
             assertTrue(!started.isBefore(before) && !started.isAfter(Instant.now()), started.toString());
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.audiohook.connector.call.CallConfig;
+import io.audiohook.connector.call.CallSession;
 import io.audiohook.connector.protocol.Channel;
 import io.audiohook.connector.protocol.MediaOffer;
 import io.audiohook.connector.protocol.OpenParameters;
@@ -34,12 +35,17 @@ public record SessionView(
         long droppedFrames,
         Settings settings) {
 
-    /** The per-call settings; null fields follow the deployment (profile, language, agent assist, start paused). */
-    public record Settings(String customerChannel, String conversationProfile, String language, Boolean agentAssist,
-            Boolean startPaused) {
-        static Settings of(CallConfig config) {
+    /**
+     * The per-call settings; null fields follow the deployment (profile, language, agent assist, start paused).
+     *
+     * @param mode {@code monitor} or {@code transcription}: the call's {@code customConfig}'s, else its path's
+     */
+    public record Settings(String customerChannel, String conversationProfile, String language, String mode,
+            Boolean agentAssist, Boolean startPaused) {
+        static Settings of(CallSession call) {
+            CallConfig config = call.config();
             return new Settings(config.customerChannel().wireName(), config.conversationProfile().orElse(null),
-                    config.language().orElse(null), config.agentAssist().orElse(null),
+                    config.language().orElse(null), call.mode().wireName(), config.agentAssist().orElse(null),
                     config.startPaused().orElse(null));
         }
     }
@@ -70,6 +76,6 @@ public record SessionView(
                 live.started(),
                 seconds,
                 protocol.counters().droppedFrames(),
-                Settings.of(live.call().config()));
+                Settings.of(live.call()));
     }
 }
