@@ -83,8 +83,12 @@ public final class CallSession implements SessionHandler {
         if (config != CallConfig.DEFAULTS) {
             LOG.infof("session %s: per-call settings %s", sessionId, config.summary());
         }
+        // Starting paused waits for a desktop; Genesys' transcript needs every word, and a call without Agent Assist
+        // has no desktop: those start unpaused unless their customConfig says otherwise.
+        boolean noWait = mode() == CallMode.TRANSCRIPTION || !config.agentAssist().orElse(true);
+        Optional<Boolean> startPaused = config.startPaused().or(() -> noWait ? Optional.of(false) : Optional.empty());
         // a transcription client changes the language with update and is told when it took effect
-        return Admission.accept(config.startPaused(), mode() == CallMode.TRANSCRIPTION);
+        return Admission.accept(startPaused, mode() == CallMode.TRANSCRIPTION);
     }
 
     /** The call's mode: its {@code customConfig}'s, else its path's. */

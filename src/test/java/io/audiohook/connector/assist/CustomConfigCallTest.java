@@ -18,8 +18,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.client.AudioHookClient;
@@ -27,25 +25,17 @@ import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.SessionConfig;
 import io.audiohook.connector.client.WavAudioSource;
 import io.audiohook.connector.emulator.StreamStats;
+import io.audiohook.connector.testkit.TestCalls;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Each {@code customConfig} key through a real call against the emulator, and a bad one refused by name. */
 @QuarkusTest
 class CustomConfigCallTest extends AssistCallTesting {
-    static final ObjectMapper JSON = new ObjectMapper();
     /** The %test profile's second profile (connector.emulator.more-profiles, connector.assist.allowed-profiles). */
     static final String SALES = "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-sales";
 
-    static ObjectNode config(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    SessionConfig callWith(String customConfig) {
-        return call(endpoint).conversationId(newConversationId()).customConfig(config(customConfig));
+    SessionConfig callWith(String json) {
+        return call(endpoint).conversationId(newConversationId()).customConfig(TestCalls.customConfig(json));
     }
 
     @Test

@@ -233,7 +233,7 @@ class TranscriptionCallTest extends AssistCallTesting {
         assertTrue(!types(monitor).contains("updated"));
 
         AudioHookClient asked = play(call(endpoint).conversationId(newConversationId())
-                .customConfig(CustomConfigCallTest.config("{\"mode\":\"transcription\",\"agentAssist\":false}")));
+                .customConfig(io.audiohook.connector.testkit.TestCalls.customConfig("{\"mode\":\"transcription\",\"agentAssist\":false}")));
         assertEquals(script().get(Participant.Role.END_USER).size(), finalsOn(transcripts(asked), 0).size());
         AssistCall call = assistCall(asked);
         assertEquals(List.of(), events.events(call.conversationName(), RecognitionResult.class),

@@ -110,4 +110,16 @@ class StartPausedUntilJoinedTest extends ConnectorTest {
         assertEquals(List.of("opened", "closed"), types(client));
         assertEquals(0, resumeWhenJoined.waiting());
     }
+
+    /** Genesys' transcript needs every word, and a call kept off the desktop has no desktop to wait for. */
+    @Test
+    void transcriptionCallsAndCallsWithoutAgentAssistNeverWaitForADesktop() {
+        for (String customConfig : List.of("{\"mode\":\"transcription\"}", "{\"agentAssist\":false}")) {
+            AudioHookClient client = connect(call(endpoint).conversationId(java.util.UUID.randomUUID().toString())
+                    .customConfig(io.audiohook.connector.testkit.TestCalls.customConfig(customConfig)));
+            assertFalse(await(client.open()).parameters().path("startPaused").asBoolean(true), customConfig);
+            await(client.close("end"));
+            assertEquals(0, resumeWhenJoined.waiting(), customConfig);
+        }
+    }
 }

@@ -45,6 +45,16 @@ public final class TestCalls {
         return SessionConfig.probe(ws(http)).apiKey(KEY).clientSecret(SECRET);
     }
 
+    /** A {@code customConfig} as the integration would carry it. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode customConfig(String json) {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static ConnectResult attempt(SessionConfig config) {
         try {
             return AudioHookClient.connect(config, RESOURCES).get(10, TimeUnit.SECONDS);
