@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.google.auth.oauth2.GoogleCredentials;
 
+import io.audiohook.connector.call.LanguageSupport;
 import io.audiohook.connector.assist.AssistCallFactory;
 import io.audiohook.connector.assist.AssistEventSink;
 import io.audiohook.connector.assist.AssistRuntime;
@@ -41,7 +42,8 @@ public class AgentAssist {
     private final Optional<DialogflowCredentials> credentials;
     private final ScheduledExecutorService[] threads;
 
-    AgentAssist(AssistConfig assist, SessionsConfig sessions, AssistEventSink sink, MeterRegistry meters) {
+    AgentAssist(AssistConfig assist, SessionsConfig sessions, AssistEventSink sink, LanguageSupport languages,
+            MeterRegistry meters) {
         this.profile = profile(assist);
         if (profile.isEmpty()) {
             LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are not sent to Agent Assist");
@@ -66,7 +68,7 @@ public class AgentAssist {
         metrics.bindChannels(clients::channelStats);
         credentials.ifPresent(c -> metrics.bindCredentialFailures(c::failures));
         factory = Optional.of(new AssistCallFactory(
-                new AssistRuntime(settings, clients, sink, timers, AssistRuntime.Latencies.create(metrics)),
+                new AssistRuntime(settings, clients, sink, languages, timers, AssistRuntime.Latencies.create(metrics)),
                 sessions.recorded()));
         LOG.infof("Agent Assist with conversation profile %s", name.name());
     }

@@ -26,6 +26,7 @@ import io.audiohook.connector.auth.SignatureVerifier;
 import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallRecorder;
+import io.audiohook.connector.call.LanguageSupport;
 import io.audiohook.connector.call.TeeCallListenerFactory;
 import io.audiohook.connector.transcript.TranscriptionCalls;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,6 +99,13 @@ public class Wiring {
     ProtocolSettings protocolSettings(ProtocolConfig protocol, ResumeWhenJoined resumeWhenJoined) {
         // calls wait paused for their desktop only when something will resume them
         return protocol.settings(resumeWhenJoined.active());
+    }
+
+    /** What the streams learn of each profile's languages, for what later calls of it are offered. */
+    @Produces
+    @Singleton
+    LanguageSupport languageSupport() {
+        return new LanguageSupport();
     }
 
     @Produces

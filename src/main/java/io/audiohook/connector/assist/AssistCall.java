@@ -61,7 +61,8 @@ public final class AssistCall implements CallListener {
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
         this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(),
-                info.config().customerChannel(), format, runtime.streamServices(sink), warnings, logContext);
+                info.config().customerChannel(), format, runtime.streamServices(sink,
+                        language -> runtime.languages().refused(info.config().conversationProfile(), language)), warnings, logContext);
         this.setupRetry = new SingleTimer(runtime.timers());
     }
 

@@ -1,15 +1,19 @@
 package io.audiohook.connector.assist;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import io.audiohook.connector.call.LanguageSupport;
 
 /**
  * What every call shares: settings, the Dialogflow clients, the event sink, the one timer pool of the
  * connector, and the latency recorders.
  *
+ * @param languages where a language Dialogflow refused for a profile is told, so it is no longer offered
  * @param scheduler 1–2 threads for every timer of every call and for the start of each setup; tasks must be short
  */
 public record AssistRuntime(AssistSettings settings, DialogflowClients clients, AssistEventSink sink,
-        ScheduledExecutorService scheduler, Latencies latencies) {
+        LanguageSupport languages, ScheduledExecutorService scheduler, Latencies latencies) {
 
     Timers timers() {
         return Timers.of(scheduler);
@@ -19,9 +23,9 @@ public record AssistRuntime(AssistSettings settings, DialogflowClients clients, 
      * What each participant stream of a call is given, with the call's own sink. The transport is resolved at each
      * open (on a timer), so that creating a call never creates the clients on its event loop.
      */
-    StreamServices streamServices(AssistEventSink callSink) {
+    StreamServices streamServices(AssistEventSink callSink, Consumer<String> languageRefused) {
         return new StreamServices(settings, timers(), callbacks -> clients.streams().open(callbacks), callSink,
-                latencies);
+                languageRefused, latencies);
     }
 
     /** The two latencies this layer adds. */

@@ -54,7 +54,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.logContext = logContext;
         this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
-        this.recovery = new Recovery(sessionId, role, services.settings(), counters, services.metrics(), warnings);
+        this.recovery = new Recovery(sessionId, role, services, counters, warnings);
         this.events = new ResultEvents(role, format.bytesPerSample(), services);
         StreamLog log = new StreamLog(sessionId, role, counters, services.metrics());
         this.streams = new LiveStreams(this, timers, logContext);

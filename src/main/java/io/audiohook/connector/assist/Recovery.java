@@ -23,18 +23,20 @@ final class Recovery {
     private final AssistSettings settings;
     private final ParticipantCounters counters;
     private final AssistMetrics metrics;
+    private final java.util.function.Consumer<String> languageRefused;
     private final CallWarnings warnings;
     private int failures;
     private int waits;
     private boolean fellBack;
 
-    Recovery(String sessionId, Participant.Role role, AssistSettings settings, ParticipantCounters counters,
-            AssistMetrics metrics, CallWarnings warnings) {
+    Recovery(String sessionId, Participant.Role role, StreamServices services, ParticipantCounters counters,
+            CallWarnings warnings) {
         this.sessionId = sessionId;
         this.role = role;
-        this.settings = settings;
+        this.settings = services.settings();
         this.counters = counters;
-        this.metrics = metrics;
+        this.metrics = services.metrics();
+        this.languageRefused = services.languageRefused();
         this.warnings = warnings;
     }
 
@@ -70,6 +72,7 @@ final class Recovery {
                 fellBack = true;
                 counters.languageFallbacks.incrementAndGet();
                 metrics.languageFallback();
+                languageRefused.accept(language);
                 LOG.warnf("session %s: Dialogflow refused the language %s for the %s participant; falling back to "
                         + "the profile's %s", sessionId, language, role, profileLanguage);
             }

@@ -39,6 +39,7 @@ public final class CallSession implements SessionHandler {
     private final CallListenerFactory factory;
     private final Set<String> allowedProfiles;
     private final CallMode pathMode;
+    private final LanguageSupport languages;
     private final Consumer<SessionEnd> onEnded;
     private final Timeline timeline = new Timeline();
 
@@ -55,15 +56,17 @@ public final class CallSession implements SessionHandler {
     /**
      * @param allowedProfiles the conversation profiles a call's {@code customConfig} may choose
      * @param pathMode        the mode of the path the call came on, unless its {@code customConfig} says another
+     * @param languages       the languages each profile's model is known to refuse, not offered to its calls
      * @param onEnded         runs after the listener heard of the end, whatever the listener did
      */
     public CallSession(String sessionId, String correlationId, CallListenerFactory factory,
-            Set<String> allowedProfiles, CallMode pathMode, Consumer<SessionEnd> onEnded) {
+            Set<String> allowedProfiles, CallMode pathMode, LanguageSupport languages, Consumer<SessionEnd> onEnded) {
         this.sessionId = sessionId;
         this.correlationId = correlationId;
         this.factory = factory;
         this.allowedProfiles = allowedProfiles;
         this.pathMode = pathMode;
+        this.languages = languages;
         this.onEnded = onEnded;
     }
 
@@ -88,7 +91,8 @@ public final class CallSession implements SessionHandler {
         boolean noWait = mode() == CallMode.TRANSCRIPTION || !config.agentAssist().orElse(true);
         Optional<Boolean> startPaused = config.startPaused().or(() -> noWait ? Optional.of(false) : Optional.empty());
         // a transcription client changes the language with update and is told when it took effect
-        return Admission.accept(startPaused, mode() == CallMode.TRANSCRIPTION);
+        return Admission.accept(startPaused, mode() == CallMode.TRANSCRIPTION,
+                languages.refusedFor(config.conversationProfile()));
     }
 
     /** The call's mode: its {@code customConfig}'s, else its path's. */

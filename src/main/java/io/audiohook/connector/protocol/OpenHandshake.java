@@ -61,8 +61,6 @@ final class OpenHandshake {
             lifecycle.disconnect(DisconnectReason.ERROR, Optional.of(ProtocolViolation.NO_MEDIA));
             return;
         }
-        Optional<List<String>> languages = parameters.supportedLanguages() ? Optional.of(settings.languages())
-                : Optional.empty();
         Admission admission = parameters.isProbe() ? Admission.ACCEPT : handler.admit(parameters);
         if (admission.refusal().isPresent()) {
             LOG.infof("session %s: open refused: %s", session.sessionId(), admission.refusal().get());
@@ -70,6 +68,9 @@ final class OpenHandshake {
             return;
         }
         media = selected.get();
+        Optional<List<String>> languages = parameters.supportedLanguages() ? Optional.of(settings.languages().stream()
+                .filter(l -> !admission.notOffered().contains(l.toLowerCase(java.util.Locale.ROOT))).toList())
+                : Optional.empty();
         // a probe is answered at once: Genesys expects opened → close, and nothing would ever resume it
         startedPaused = admission.startPaused().orElse(settings.startPaused()) && !parameters.isProbe();
         acknowledgesUpdate = admission.acknowledgeUpdate() || settings.acknowledgeUpdate();

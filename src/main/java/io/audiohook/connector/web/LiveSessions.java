@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallMode;
+import io.audiohook.connector.call.LanguageSupport;
 import io.audiohook.connector.call.CallSession;
 import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.ProtocolSession;
@@ -53,6 +54,8 @@ public class LiveSessions {
     CallListenerFactory backend;
     @Inject
     MeterRegistry registry;
+    @Inject
+    LanguageSupport languages;
 
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
@@ -100,7 +103,7 @@ public class LiveSessions {
         String correlationId = handshake.header(UpgradeGuard.CORRELATION_ID).trim();
         String connectionId = connection.id();
         CallMode mode = TranscriptionEndpoint.PATH.equals(handshake.path()) ? CallMode.TRANSCRIPTION : CallMode.MONITOR;
-        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(), mode,
+        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(), mode, languages,
                 end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());

@@ -31,6 +31,7 @@ class ParticipantStreamTest {
     final FakeTransport transport = new FakeTransport();
     final List<AssistEvent> events = new ArrayList<>();
     final CallWarnings warnings = new CallWarnings();
+    final List<String> refusedLanguages = new ArrayList<>();
 
     static AssistSettings settings(boolean extended) {
         return new AssistSettings(ProfileName.parse("projects/p/locations/l/conversationProfiles/x"), Optional.empty(),
@@ -50,7 +51,8 @@ class ParticipantStreamTest {
 
     ParticipantStream stream(boolean extended) {
         return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, new StreamServices(
-                settings(extended), timers, transport, events::add, AssistRuntime.Latencies.create()), warnings,
+                settings(extended), timers, transport, events::add, refusedLanguages::add, AssistRuntime.Latencies.create()),
+                warnings,
                 new LogContext("s", "c", "r"));
     }
 
@@ -184,6 +186,7 @@ class ParticipantStreamTest {
         timers.runDue();
         assertEquals("en-US", transport.last().config().getAudioConfig().getLanguageCode());
         assertEquals(1, stream.counters().languageFallbacks());
+        assertEquals(List.of("fr-FR"), refusedLanguages, "told, so later calls are not offered it");
         assertEquals("en-US", stream.language());
 
         transport.last().fail(Status.Code.INVALID_ARGUMENT, "something else is wrong");

@@ -30,6 +30,7 @@ class ParticipantStreamsTest {
     ParticipantStreams streams(List<Channel> channels, Channel customer) {
         return new ParticipantStreams("s", channels, customer, SampleFormat.PCMU, new StreamServices(
                 ParticipantStreamTest.settings(false), timers, transport, e -> {
+                }, language -> {
                 }, AssistRuntime.Latencies.create()), new CallWarnings(), LogContext.NONE);
     }
 

@@ -62,4 +62,16 @@ class OpenAdmissionTest {
         assertEquals(List.of("opened"), wire.types());
         assertFalse(wire.last().path("parameters").path("startPaused").asBoolean());
     }
+
+    @Test
+    void languagesTheCallsModelRefusesAreNotOffered() {
+        ProtocolSession session = session(Admission.accept(Optional.empty(), true, java.util.Set.of("fr-fr", "ja-jp")));
+        session.onText(open(CONV, STEREO_AND_MONO).replace("\"language\":\"en-US\"",
+                "\"language\":\"en-US\",\"supportedLanguages\":true"), SECOND);
+        List<String> offered = new java.util.ArrayList<>();
+        wire.last().path("parameters").path("supportedLanguages").forEach(l -> offered.add(l.asText()));
+        List<String> expected = new java.util.ArrayList<>(ProtocolSettings.defaults().languages());
+        expected.removeAll(List.of("fr-FR", "ja-JP"));
+        assertEquals(expected, offered);
+    }
 }
