@@ -8,8 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
 if [[ "${1:-}" != "--no-compile" ]]; then
-    ./mvnw -B -q -o test-compile >&2
-    ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
+    ./mvnw -B -q test-compile >&2
+    ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
 else
     shift
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Capacity benchmark: Redis, the Dialogflow emulator and the packaged connector, each its own process on
 # localhost, driven by the load client at a series of session counts. See bench/README.md. Usage:
-#   bench/run-capacity-bench.sh [--no-build] [--steps 100,250,500,1000] [--duration 30] [--settle 10] [--jfr] [-- LoadClient options]
+#   bench/run-capacity-bench.sh [--no-build] [--steps 100,250,500,1000] [--duration 30] [--settle 10] [--jfr]
+#     [--path /audiohook/ws|/audiohook/transcription] [-- LoadClient options]
 # Environment: CONNECTOR_HEAP (default 1g, -Xms = -Xmx), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS,
 #   CONNECTOR_JAR / EMULATOR_JAR (default target/quarkus-app/quarkus-run.jar: another build to compare with),
 #   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota).
@@ -15,6 +16,7 @@ STEPS="${STEPS:-100,250,500,1000}"
 DURATION="${DURATION:-30}"
 SETTLE="${SETTLE:-10}"
 JFR=0
+CALL_PATH="${CALL_PATH:-/audiohook/ws}"
 CONNECTOR_HEAP="${CONNECTOR_HEAP:-1g}"
 CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
@@ -25,7 +27,7 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 EXTRA=()
 
 usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "$1"
 }
 
@@ -36,6 +38,7 @@ while (($# > 0)); do
         --duration) DURATION="${2:?--duration needs a value}"; shift ;;
         --settle) SETTLE="${2:?--settle needs a value}"; shift ;;
         --jfr) JFR=1 ;;
+        --path) CALL_PATH="${2:?--path needs a value}"; shift ;;
         -h|--help) usage 0 ;;
         --) shift; EXTRA=("$@"); break ;;
         *) echo "unknown argument: $1" >&2; usage 2 ;;
@@ -64,8 +67,8 @@ for jar in "$CONNECTOR_JAR" "$EMULATOR_JAR"; do
     [[ -f "$jar" ]] || { echo "$jar missing; run without --no-build" >&2; exit 1; }
 done
 echo "compiling the load client ..."
-./mvnw -B -q -o test-compile
-./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { # base: 10000, 17000 or 24000; stays below the usual ephemeral range (32768+)
@@ -143,7 +146,7 @@ status=0
 java $BENCH_JAVA_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
     -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
     io.audiohook.connector.bench.CapacityBenchmark \
-    --uri "ws://127.0.0.1:$PORT/audiohook/ws" --api-key "$API_KEY_VALUE" --secret "$CLIENT_SECRET_VALUE" \
+    --uri "ws://127.0.0.1:$PORT$CALL_PATH" --api-key "$API_KEY_VALUE" --secret "$CLIENT_SECRET_VALUE" \
     --metrics "http://127.0.0.1:$PORT/q/metrics" --emulator-metrics "http://127.0.0.1:$EMULATOR_PORT/q/metrics" --connector-pid "$CONNECTOR_PID" --emulator-pid "$EMULATOR_PID" \
     --redis-pid "$REDIS_PID" --desktop-redis "127.0.0.1:$REDIS_PORT" --steps "$STEPS" --duration "$DURATION" --settle "$SETTLE" --out-dir "$RESULTS" \
     --stamp "$STAMP" "${JFR_ARGS[@]}" -- "${EXTRA[@]}" || status=$?

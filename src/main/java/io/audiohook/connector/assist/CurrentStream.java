@@ -116,19 +116,19 @@ final class CurrentStream {
     /**
      * The current stream ends with what is queued now: it goes at the pacer's rate, then the stream is half-closed
      * ({@link Pumped#CUT}), so that an utterance in flight at a pause or a language change ends where the change
-     * came, on the AudioHook timeline, not later with audio that came after it.
+     * came, on the AudioHook timeline, not later with audio that came after it. When no stream is live but audio
+     * waits, the next stream ends there.
+     *
+     * @param state  where the participant is when the change comes
+     * @return whether a cut is to be reached (none in PAUSED or STOPPED, nor when nothing waits and none is live)
      */
-    void cut() {
-        audio.cut();
-    }
-
-    /** A cut of what is queued now, while no stream is live: @return false if nothing is queued (no cut made) */
-    boolean cutQueued() {
-        if (audio.queued() == 0) {
-            return false;
+    boolean cutAt(ParticipantState state) {
+        if (state == ParticipantState.STREAMING || (state != ParticipantState.PAUSED
+                && state != ParticipantState.STOPPED && audio.queued() > 0)) {
+            audio.cut();
+            return true;
         }
-        audio.cut();
-        return true;
+        return false;
     }
 
     /** For good: nothing more is pumped, waiting audio is dropped (and counted), the current stream half-closed. */

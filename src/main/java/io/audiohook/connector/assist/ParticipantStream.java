@@ -1,5 +1,12 @@
 package io.audiohook.connector.assist;
 
+import static io.audiohook.connector.assist.ParticipantState.OPENING;
+import static io.audiohook.connector.assist.ParticipantState.PAUSED;
+import static io.audiohook.connector.assist.ParticipantState.RESTARTING;
+import static io.audiohook.connector.assist.ParticipantState.STOPPED;
+import static io.audiohook.connector.assist.ParticipantState.STREAMING;
+import static io.audiohook.connector.assist.ParticipantState.WAITING_SETUP;
+
 import java.util.concurrent.CompletableFuture;
 
 import com.google.api.gax.rpc.StatusCode;
@@ -39,7 +46,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private final ParticipantFinish finish;
     private final SingleTimer openTimer;
 
-    private ParticipantState state = ParticipantState.WAITING_SETUP;
+    private ParticipantState state = WAITING_SETUP;
     private StreamTarget target;
     private String language;
     private boolean paused;
@@ -89,24 +96,24 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Setup is done: open the first stream unless the call is paused, stopped or over. */
     synchronized void start(StreamTarget target) {
-        if (state != ParticipantState.WAITING_SETUP) {
+        if (state != WAITING_SETUP) {
             return;
         }
         this.target = target;
         if (language == null) {
             language = target.language();
         }
-        openSoon(ParticipantState.OPENING, 0); // or PAUSED
+        openSoon(OPENING, 0); // or PAUSED
     }
 
     /** @param position the timeline position of the first sample */
     synchronized void audio(byte[] data, long position, long arrivalNanos) {
-        if (state == ParticipantState.STOPPED) {
+        if (state == STOPPED) {
             audio.refused(data);
             return;
         }
         audio.received(data, arrivalNanos, position);
-        if (state == ParticipantState.STREAMING) {
+        if (state == STREAMING) {
             pump();
         }
     }
@@ -117,28 +124,19 @@ final class ParticipantStream implements StreamAttempt.Owner {
      */
     synchronized void pause() {
         paused = true;
-        switch (state) {
-            case STREAMING -> { // no open is pending while streaming
-                current.cut();
-                pump();
-            }
-            case OPENING, RESTARTING -> {
-                if (!current.cutQueued()) {
-                    openTimer.cancel(); // nothing to send before the pause: no stream until the resume
-                    state = ParticipantState.PAUSED;
-                    checkFinished();
-                }
-            }
-            case WAITING_SETUP -> current.cutQueued(); // start() opens a stream for it
-            default -> {
-            }
+        if (current.cutAt(state)) {
+            pump(); // while streaming; otherwise the next open, even paused (start() after setup)
+        } else if (state == OPENING || state == RESTARTING) {
+            openTimer.cancel(); // nothing to send before the pause: no stream until the resume
+            state = PAUSED;
+            checkFinished();
         }
     }
 
     synchronized void resume() {
         paused = false;
-        if (state == ParticipantState.PAUSED) { // still streaming towards the pause's cut: the next opens at the cut
-            openSoon(ParticipantState.OPENING, 0);
+        if (state == PAUSED) { // still streaming towards the pause's cut: the next opens at the cut
+            openSoon(OPENING, 0);
         }
     }
 
@@ -148,15 +146,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
      */
     synchronized void languageChanged(String newLanguage) {
         recovery.languageChanged();
-        boolean cut = switch (state) {
-            case STREAMING -> {
-                current.cut();
-                yield true;
-            }
-            case STOPPED, PAUSED -> false;
-            default -> current.cutQueued();
-        };
-        if (cut) {
+        if (current.cutAt(state)) {
             languageAfterCut = newLanguage;
             pump();
         } else {
@@ -170,7 +160,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             language = languageAfterCut;
             languageAfterCut = null;
         }
-        openSoon(ParticipantState.OPENING, 0); // or PAUSED, when the call is paused
+        openSoon(OPENING, 0); // or PAUSED, when the call is paused
     }
 
     /**
@@ -180,7 +170,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     synchronized CompletableFuture<Void> finish() {
         if (!finish.requested()) {
             finish.request(logContext.wrap(this::finishTimedOut));
-            if (state == ParticipantState.STREAMING) {
+            if (state == STREAMING) {
                 pump();
             }
             checkFinished();
@@ -203,10 +193,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Stops for good; waiting audio is dropped and counted. */
     synchronized void stop() {
-        if (state == ParticipantState.STOPPED) {
+        if (state == STOPPED) {
             return;
         }
-        state = ParticipantState.STOPPED;
+        state = STOPPED;
         openTimer.cancel();
         current.stop();
         checkFinished();
@@ -217,7 +207,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     /** Opens the next stream from a timer task, after {@code delayNanos}; audio waits meanwhile. */
     private void openSoon(ParticipantState waitingState, long delayNanos) {
         if (paused && !audio.beforeCut()) {
-            state = ParticipantState.PAUSED; // no stream while the call is paused or on hold
+            state = PAUSED; // no stream while the call is paused or on hold
             checkFinished();
             return;
         }
@@ -227,10 +217,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     private synchronized void openScheduled() {
         openTimer.ran();
-        if (state != ParticipantState.OPENING && state != ParticipantState.RESTARTING) {
+        if (state != OPENING && state != RESTARTING) {
             return;
         }
-        state = ParticipantState.STREAMING;
+        state = STREAMING;
         try {
             if (!current.open(services.transport(), target, language)) {
                 return; // it failed while being opened; the error handler took over
@@ -240,7 +230,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
                 stop(); // shutdown: nothing to retry
             } else {
                 // no client could be built (credentials, say): tried again like a stream that failed at once
-                openSoon(ParticipantState.RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
+                openSoon(RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
                         target.profileLanguage()).delayNanos());
             }
             return;
@@ -250,11 +240,11 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** Sends whatever the pacer and the transport allow, and acts on what stopped it. */
     private void pump() {
-        if (state != ParticipantState.STREAMING || streams.current() == null) {
+        if (state != STREAMING || streams.current() == null) {
             return;
         }
         switch (current.pump(finish.requested())) {
-            case STALLED -> openSoon(ParticipantState.RESTARTING, recovery.stalled());
+            case STALLED -> openSoon(RESTARTING, recovery.stalled());
             case TOO_OLD -> recycle(false);
             case ALL_SENT -> checkFinished();
             case CUT -> cutReached();
@@ -272,11 +262,11 @@ final class ParticipantStream implements StreamAttempt.Owner {
     /** Replaces the current stream before Dialogflow's duration limit ends it (see {@link CurrentStream#recycle}). */
     private void recycle(boolean afterFinal) {
         current.recycle(afterFinal, target.replayLookback());
-        openSoon(ParticipantState.OPENING, 0);
+        openSoon(OPENING, 0);
     }
 
     private void checkFinished() {
-        finish.check(state != ParticipantState.PAUSED && state != ParticipantState.STOPPED);
+        finish.check(state != PAUSED && state != STOPPED);
     }
 
     // ------------------------------------------------------------------ from the transport
@@ -289,7 +279,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         }
         StreamingRecognitionResult last = events.publish(target, attempt, response, received);
         // also while closing: a backlog drained at the end can be long
-        if (last != null && current.finalResult(attempt, last) && state == ParticipantState.STREAMING) {
+        if (last != null && current.finalResult(attempt, last) && state == STREAMING) {
             recycle(true);
         }
     }
@@ -297,7 +287,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     @Override
     public synchronized void onError(StreamAttempt attempt, Throwable error) {
         StatusCode.Code code = Futures.code(error);
-        if (!current.failed(attempt, code) || state != ParticipantState.STREAMING) {
+        if (!current.failed(attempt, code) || state != STREAMING) {
             checkFinished(); // a stream already let go (its successor carries on), or nothing is to reopen
             return;
         }
@@ -314,15 +304,15 @@ final class ParticipantStream implements StreamAttempt.Owner {
             }
         }
         audio.replayAfterLastFinal(attempt, target.replayLookback());
-        openSoon(ParticipantState.RESTARTING, plan.delayNanos());
+        openSoon(RESTARTING, plan.delayNanos());
     }
 
     @Override
     public synchronized void onComplete(StreamAttempt attempt) {
         // the service closed a stream we had not half-closed: treat it like a transient error
-        if (current.completed(attempt) && state == ParticipantState.STREAMING) {
+        if (current.completed(attempt) && state == STREAMING) {
             audio.replayAfterLastFinal(attempt, target.replayLookback());
-            openSoon(ParticipantState.RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
+            openSoon(RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
         }
         checkFinished();
     }
