@@ -489,10 +489,12 @@ public final class LoadClient {
         int violations = 0;
         Map<String, AtomicInteger> violationKinds = new TreeMap<>();
         long skipped = 0;
+        long transcripts = 0;
         for (Session s : sessions) {
             if (s.failure != null) {
                 failed++;
             }
+            transcripts += s.client.messagesOfType("event").size();
             List<String> v = s.client.violations();
             violations += v.size();
             v.forEach(t -> violationKinds.computeIfAbsent(t.replaceAll("\\d+", "#"), k -> new AtomicInteger()).incrementAndGet());
@@ -500,6 +502,8 @@ public final class LoadClient {
         node.put("sessions_failed", failed);
         node.put("sessions_ended_before_window_end", endedEarly);
         node.put("client_violations", violations);
+        // of the messages each client keeps (the first 200): transcription mode's transcripts back to Genesys
+        node.put("transcript_events_received", transcripts);
         node.set("violation_kinds", counts(violationKinds));
         node.set("errors", counts(new TreeMap<>(errors)));
         double windowSeconds = (windowEnd - windowStart) / 1e9;
