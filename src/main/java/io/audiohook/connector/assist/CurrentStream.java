@@ -71,6 +71,7 @@ final class CurrentStream {
             throw new NotOpened(e, false);
         }
         log.opened();
+        attempt.language = language;
         if (streams.current() != attempt || !attempt.send(requests.config(target, language))) {
             return false;
         }
@@ -89,6 +90,11 @@ final class CurrentStream {
                 return Pumped.STALLED;
             }
             case RECYCLE -> {
+                if (audio.atCut()) { // old enough just as the cut was reached: the cut ends it
+                    audio.uncut();
+                    streams.halfCloseCurrent();
+                    return Pumped.CUT;
+                }
                 return Pumped.TOO_OLD;
             }
             case SENT -> {

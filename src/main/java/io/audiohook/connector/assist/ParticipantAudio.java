@@ -59,10 +59,10 @@ final class ParticipantAudio {
      */
     void received(byte[] data, long arrivalNanos, long position) {
         counters.bytesReceived.addAndGet(data.length);
-        int dropped = backlog.add(data, arrivalNanos, position);
-        drop(dropped);
-        if (untilCut > 0) {
-            untilCut = Math.max(0, untilCut - dropped); // the head went: it was before the cut
+        int before = backlog.size();
+        drop(backlog.add(data, arrivalNanos, position));
+        if (untilCut > 0) { // what the bound took from the head (copies included) was before the cut
+            untilCut = Math.max(0, untilCut - (before + data.length - backlog.size()));
         }
     }
 
@@ -163,9 +163,10 @@ final class ParticipantAudio {
             return;
         }
         byte[] copies = ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes));
+        int before = backlog.size();
         drop(backlog.addFirst(copies, attempt.clock.tail(copies.length / format.bytesPerSample())));
         if (untilCut >= 0) {
-            untilCut += copies.length; // copies of audio from before the cut
+            untilCut += backlog.size() - before; // the copies that stayed are from before the cut
         }
     }
 

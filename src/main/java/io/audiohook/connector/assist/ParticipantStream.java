@@ -156,11 +156,23 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     /** The current stream ended at its cut: the call is paused, or the next stream takes the new language. */
     private void cutReached() {
+        passCut();
+        openSoon(OPENING, 0); // or PAUSED, when the call is paused and nothing waits
+    }
+
+    /**
+     * The audio before the cut is gone (sent, or nothing was left of it): the new language applies, and if the call
+     * paused since the change, what came between the change and the pause is cut off too.
+     */
+    private void passCut() {
+        audio.uncut();
         if (languageAfterCut != null) {
             language = languageAfterCut;
             languageAfterCut = null;
         }
-        openSoon(OPENING, 0); // or PAUSED, when the call is paused
+        if (paused && audio.queued() > 0) {
+            audio.cut();
+        }
     }
 
     /**
@@ -304,6 +316,9 @@ final class ParticipantStream implements StreamAttempt.Owner {
             }
         }
         audio.replayAfterLastFinal(attempt, target.replayLookback());
+        if (audio.atCut()) {
+            passCut(); // it failed just after the last audio before its cut
+        }
         openSoon(RESTARTING, plan.delayNanos());
     }
 
@@ -312,6 +327,9 @@ final class ParticipantStream implements StreamAttempt.Owner {
         // the service closed a stream we had not half-closed: treat it like a transient error
         if (current.completed(attempt) && state == STREAMING) {
             audio.replayAfterLastFinal(attempt, target.replayLookback());
+            if (audio.atCut()) {
+                passCut();
+            }
             openSoon(RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
         }
         checkFinished();

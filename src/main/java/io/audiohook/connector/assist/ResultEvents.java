@@ -33,7 +33,7 @@ final class ResultEvents {
             Placement placement = Placement.of(result, attempt.clock,
                     attempt.lastFinalEndBytes / bytesPerSample);
             publish(new RecognitionResult(target.conversationName(), role, target.participantName(), result,
-                    attempt.utteranceId(), placement, received), received);
+                    attempt.utteranceId(), placement, attempt.language, received), received);
             if (result.getIsFinal()) {
                 finalResult = result;
             }

@@ -35,6 +35,8 @@ final class StreamAttempt implements StreamTransport.Callbacks {
     /** The transport took audio at least once: a later wait is back-pressure, not a stall. */
     boolean everReady;
     long bytesOnStream;
+    /** The language it was opened with. */
+    String language;
     /** Where this stream's audio sits on the AudioHook timeline, for its results' offsets. */
     final StreamClock clock = new StreamClock();
     /** Offset, in bytes of this stream's audio, where the last final result ended. */

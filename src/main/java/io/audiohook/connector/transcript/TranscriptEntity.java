@@ -27,14 +27,14 @@ final class TranscriptEntity {
     }
 
     /**
-     * @param id       the utterance's UUID, the same for its interim results and its final
-     * @param language the call's recognition language, for a result that does not say its own
+     * @param id the utterance's UUID, the same for its interim results and its final; a result that does not say
+     *           its language is in its stream's
      */
-    static ObjectNode of(RecognitionResult recognised, int channelId, String id, String language) {
+    static ObjectNode of(RecognitionResult recognised, int channelId, String id) {
         StreamingRecognitionResult result = recognised.result();
         Placement at = recognised.placement();
         float confidence = confidence(result);
-        String lang = languageOf(result.getLanguageCode(), language);
+        String lang = languageOf(result.getLanguageCode(), recognised.streamLanguage());
         ObjectNode data = JSON.objectNode()
                 .put("id", id)
                 .put("channelId", channelId)

@@ -55,7 +55,6 @@ public final class TranscriptSender implements AssistEventSink {
     private final EventBucket bucket;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
-    private String language;
     private boolean draining;
     private boolean timerSet;
     private boolean refused;
@@ -77,15 +76,11 @@ public final class TranscriptSender implements AssistEventSink {
         }
     }
 
-    /**
-     * @param channelOf the index in the negotiated media of a role's channel
-     * @param language  the call's recognition language, for results that do not say theirs
-     */
-    public TranscriptSender(String sessionId, ToIntFunction<Participant.Role> channelOf, String language,
-            TranscriptSettings settings, CallControl control, Timers timers, TranscriptMetrics metrics) {
+    /** @param channelOf the index in the negotiated media of a role's channel */
+    public TranscriptSender(String sessionId, ToIntFunction<Participant.Role> channelOf, TranscriptSettings settings,
+            CallControl control, Timers timers, TranscriptMetrics metrics) {
         this.sessionId = sessionId;
         this.channelOf = channelOf;
-        this.language = language;
         this.settings = settings;
         this.control = control;
         this.timers = timers;
@@ -111,8 +106,7 @@ public final class TranscriptSender implements AssistEventSink {
             return false;
         }
         String utterance = uuid(recognised);
-        ObjectNode entity = TranscriptEntity.of(recognised, channelOf.applyAsInt(recognised.role()), utterance,
-                language);
+        ObjectNode entity = TranscriptEntity.of(recognised, channelOf.applyAsInt(recognised.role()), utterance);
         boolean isFinal = recognised.result().getIsFinal();
         if (isFinal) {
             queue.removeIf(w -> !w.isFinal && w.utterance.equals(utterance)); // superseded, not lost
@@ -172,7 +166,11 @@ public final class TranscriptSender implements AssistEventSink {
         timers.schedule(this::timerFired, 0);
     }
 
-    /** Sends what the bucket allows; the timer sends the rest. One drainer at a time, outside the monitor. */
+    /**
+     * Sends what the bucket allows; the timer sends the rest. One drainer at a time, outside the monitor; the close
+     * hears that everything went only from the drainer (or when none runs), after the last send, and outside the
+     * monitor too: what waits for it takes the session's lock.
+     */
     private void drain() {
         synchronized (this) {
             if (draining) {
@@ -180,32 +178,48 @@ public final class TranscriptSender implements AssistEventSink {
             }
             draining = true;
         }
-        while (true) {
-            ObjectNode next;
-            synchronized (this) {
-                next = nextOrNull();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            }
-            if (control.sendEvent(List.of(next))) {
-                metrics.sent();
+        boolean done = false;
+        try {
+            while (true) {
+                ObjectNode next;
                 synchronized (this) {
-                    sent++;
+                    next = nextOrNull();
+                    if (next == null) {
+                        draining = false;
+                        done = finished();
+                        break;
+                    }
                 }
-            } else {
-                metrics.dropped(Drop.CLOSED); // the session is past closed: nothing more can go
+                if (control.sendEvent(List.of(next))) {
+                    metrics.sent();
+                    synchronized (this) {
+                        sent++;
+                    }
+                } else {
+                    metrics.dropped(Drop.CLOSED); // the session is past closed: nothing more can go
+                }
             }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                draining = false; // a send that threw must not stop every later one
+            }
+            metrics.dropped(Drop.CLOSED);
+            LOG.warnf("session %s: a transcript event could not be sent: %s", sessionId, e.toString());
+            return;
         }
+        if (done) {
+            drained.complete(null);
+        }
+    }
+
+    /** Under the monitor: the close may go on (nothing waits, or nothing can go any more, and no send is under way). */
+    private boolean finished() {
+        return !draining && (closing && queue.isEmpty() || over || refused);
     }
 
     /** Under the monitor: the next entity that may go now, or null (nothing waits, or the timer will drain). */
     private ObjectNode nextOrNull() {
         if (queue.isEmpty() || over || refused) {
-            if (queue.isEmpty() && closing) {
-                drained.complete(null);
-            }
             return null;
         }
         long wait = bucket.take(timers.nanoTime());
@@ -228,11 +242,6 @@ public final class TranscriptSender implements AssistEventSink {
 
     // ------------------------------------------------------------------ from the session
 
-    /** Results from now on are in {@code newLanguage} unless they say otherwise. */
-    public synchronized void languageChanged(String newLanguage) {
-        language = newLanguage;
-    }
-
     /** Genesys' {@code error}: {@code 429} holds events back, {@code 405} stops them for this session. */
     public void clientError(int code, OptionalLong retryAfterNanos) {
         synchronized (this) {
@@ -252,6 +261,7 @@ public final class TranscriptSender implements AssistEventSink {
                     + "it, %d queued are dropped", sessionId, code, queue.size());
             dropAll(Drop.REFUSED);
         }
+        kick(); // a close waiting for the queue hears that nothing more will go
     }
 
     /**
@@ -259,27 +269,32 @@ public final class TranscriptSender implements AssistEventSink {
      * go any more). The session's flush timeout bounds the wait.
      */
     public CompletableFuture<Void> drained() {
+        boolean done;
         synchronized (this) {
             closing = true;
-            if (queue.isEmpty() || refused || over) {
-                drained.complete(null);
-            }
+            done = finished();
         }
-        kick();
+        if (done) {
+            drained.complete(null);
+        } else {
+            kick(); // the drainer completes it after the last send
+        }
         return drained;
     }
 
     /** {@code closed} went out (or the session ended): nothing more is sent; what still waits is counted. */
-    public synchronized void closed() {
-        if (over) {
-            return;
+    public void closed() {
+        synchronized (this) {
+            if (over) {
+                return;
+            }
+            over = true;
+            if (!queue.isEmpty()) {
+                LOG.warnf("session %s: %d transcript event(s) had not gone when the session closed", sessionId,
+                        queue.size());
+            }
+            dropAll(Drop.CLOSED);
         }
-        over = true;
-        if (!queue.isEmpty()) {
-            LOG.warnf("session %s: %d transcript event(s) had not gone when the session closed", sessionId,
-                    queue.size());
-        }
-        dropAll(Drop.CLOSED);
         drained.complete(null);
     }
 

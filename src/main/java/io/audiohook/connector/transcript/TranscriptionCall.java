@@ -43,7 +43,6 @@ final class TranscriptionCall implements CallListener {
 
     @Override
     public void languageChanged(String language, long position) {
-        transcripts.languageChanged(language);
         assist.languageChanged(language, position);
     }
 
@@ -55,7 +54,8 @@ final class TranscriptionCall implements CallListener {
 
     @Override
     public CompletionStage<Void> closing(String reason) {
-        return assist.closing(reason).thenCompose(done -> transcripts.drained());
+        // whatever became of the last results, what waits for Genesys still goes before closed
+        return assist.closing(reason).handle((done, error) -> null).thenCompose(done -> transcripts.drained());
     }
 
     @Override

@@ -42,10 +42,8 @@ public final class TranscriptionCalls implements CallListenerFactory {
         }
         List<Channel> channels = info.media().channels();
         Channel customer = info.config().customerChannel();
-        // Dialogflow's results say their language; this is only for one that does not (the profile's is not known yet)
-        String language = info.requestedLanguage().orElse("en-US");
         TranscriptSender transcripts = new TranscriptSender(info.sessionId(),
-                role -> channelOf(role, channels, customer), language, settings, control, timers, metrics);
+                role -> channelOf(role, channels, customer), settings, control, timers, metrics);
         LOG.infof("session %s: transcription mode: transcripts go back to Genesys%s", info.sessionId(),
                 info.assists() ? ", and Agent Assist to the desktop" : " (Agent Assist is off for this call)");
         return new TranscriptionCall(assist.create(info, control, transcripts), transcripts);

@@ -348,4 +348,39 @@ class ParticipantStreamTest {
         timers.advanceMillis(100);
         assertEquals(2, transport.calls.size(), "the audio after the resume starts a new stream");
     }
+
+    @Test
+    void aPauseAfterALanguageChangeStillCutsTheAudioBetweenThem() {
+        ParticipantStream stream = stream(false);
+        stream.audio(new byte[2 * SECOND], 0, timers.nanoTime());
+        stream.start(TARGET);
+        timers.runDue();
+        stream.languageChanged("de-DE");
+        stream.audio(new byte[SECOND], 2 * SECOND, timers.nanoTime()); // between the update and the pause
+        stream.pause();
+        timers.advanceMillis(3000);
+        assertEquals(2, transport.calls.size(), "a stream for the audio between the update and the pause");
+        assertEquals(2 * SECOND, transport.calls.get(0).audioBytes());
+        assertEquals(SECOND, transport.last().audioBytes());
+        assertEquals("de-DE", transport.last().config().getAudioConfig().getLanguageCode());
+        assertTrue(transport.last().halfClosed, "it ends at the pause too");
+        assertEquals(ParticipantState.PAUSED, stream.state());
+    }
+
+    @Test
+    void theCutFollowsTheHeadWhenTheBoundDropsIt() {
+        ParticipantCounters counters = new ParticipantCounters();
+        ParticipantAudio audio = audio(timers, counters);
+        audio.received(new byte[30 * SECOND], timers.nanoTime(), 0); // the bound: 30 s
+        audio.cut();
+        audio.received(new byte[SECOND], timers.nanoTime(), 30 * SECOND); // the oldest second goes
+        long before = 0;
+        int n;
+        while ((n = audio.nextChunk(false)) > 0) {
+            before += audio.take(n, timers.nanoTime()).length;
+        }
+        assertTrue(audio.atCut());
+        assertEquals(29 * SECOND, before, "what is left of the audio from before the cut, and no more");
+        assertEquals(SECOND, audio.queued(), "the audio after the cut waits for the next stream");
+    }
 }

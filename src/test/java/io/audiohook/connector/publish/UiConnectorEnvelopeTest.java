@@ -70,7 +70,7 @@ class UiConnectorEnvelopeTest {
                 .build();
         Notification n = Notification.of(new RecognitionResult(FULL, Participant.Role.END_USER,
                 FULL + "/participants/EUsr0000000000000002", interim, "EUsr-utt-0007",
-                new io.audiohook.connector.assist.Placement(0, 0, new long[0], new long[0]), 0));
+                new io.audiohook.connector.assist.Placement(0, 0, new long[0], new long[0]), "en-US", 0));
         String envelope = UiConnectorEnvelope.render(KEY, n, ACK, PUBLISHED, "100000000000002");
         assertExample("recognition.json", envelope);
         assertTrue(!n.data().contains("isFinal"), "an interim result has no isFinal key");

@@ -38,7 +38,7 @@ class TranscriptSenderTest {
     final Counts counts = new Counts();
 
     /** The AudioHook session as the sender sees it: what went out, and whether {@code closed} went already. */
-    static final class Session implements CallControl {
+    static class Session implements CallControl {
         final List<JsonNode> sent = new ArrayList<>();
         boolean closed;
 
@@ -95,7 +95,7 @@ class TranscriptSenderTest {
 
     TranscriptSender sender(TranscriptSettings settings) {
         // a stereo call whose external channel (index 0) is the customer
-        return new TranscriptSender("s1", role -> role == Participant.Role.END_USER ? 0 : 1, "en-US", settings,
+        return new TranscriptSender("s1", role -> role == Participant.Role.END_USER ? 0 : 1, settings,
                 session, timers, counts);
     }
 
@@ -127,7 +127,7 @@ class TranscriptSenderTest {
             ends[i] = words[i][1] * 8;
         }
         return new RecognitionResult("c", role, "p", r.build(), utterance,
-                new Placement(startMs * 8, endMs * 8, starts, ends), 0);
+                new Placement(startMs * 8, endMs * 8, starts, ends), "en-US", 0);
     }
 
     static RecognitionResult fin(String utterance, String text) {
@@ -257,7 +257,7 @@ class TranscriptSenderTest {
     @Test
     void error405StopsEventsForThisSessionOnly() {
         TranscriptSender sender = sender(new TranscriptSettings(false, 1, 1, 200, Duration.ofSeconds(1)));
-        TranscriptSender other = new TranscriptSender("s2", role -> 0, "en-US", SETTINGS, new Session(), timers,
+        TranscriptSender other = new TranscriptSender("s2", role -> 0, SETTINGS, new Session(), timers,
                 TranscriptMetrics.NONE);
         give(sender, fin("u0", "sent"));
         give(sender, fin("u1", "queued"));
@@ -295,5 +295,50 @@ class TranscriptSenderTest {
         timers.advanceMillis(10_000);
         assertEquals(List.of("one", "two", "three", "four"), session.texts());
         assertEquals(Map.of(Drop.CLOSED, 2), counts.dropped);
+    }
+
+    @Test
+    void theCloseHearsOnlyAfterTheLastSendAndNeverUnderTheSendersLock() {
+        List<Boolean> underLock = new ArrayList<>();
+        TranscriptSender[] holder = new TranscriptSender[1];
+        List<Boolean> doneDuringSend = new ArrayList<>();
+        Session racing = new Session() {
+            @Override
+            public synchronized boolean sendEvent(List<? extends JsonNode> entities) {
+                // the close asks while the last event is on its way (another thread, in production)
+                CompletableFuture<Void> drained = holder[0].drained();
+                drained.whenComplete((v, e) -> underLock.add(Thread.holdsLock(holder[0])));
+                doneDuringSend.add(drained.isDone());
+                return super.sendEvent(entities);
+            }
+        };
+        holder[0] = new TranscriptSender("s1", role -> 0, SETTINGS, racing, timers, counts);
+        give(holder[0], fin("u0", "last words"));
+        assertEquals(List.of(false), doneDuringSend, "not drained while the last event is still being sent");
+        timers.runDue();
+        assertTrue(holder[0].drained().isDone());
+        assertEquals(List.of("last words"), racing.texts());
+        assertFalse(underLock.isEmpty());
+        assertFalse(underLock.contains(true), "what waits for the close takes the session's lock: never under ours");
+    }
+
+    @Test
+    void aSendThatThrowsDoesNotStopTheLaterOnes() {
+        boolean[] fail = { true };
+        Session flaky = new Session() {
+            @Override
+            public synchronized boolean sendEvent(List<? extends JsonNode> entities) {
+                if (fail[0]) {
+                    fail[0] = false;
+                    throw new IllegalStateException("socket gone for a moment");
+                }
+                return super.sendEvent(entities);
+            }
+        };
+        TranscriptSender sender = new TranscriptSender("s1", role -> 0, SETTINGS, flaky, timers, counts);
+        give(sender, fin("u0", "lost"));
+        give(sender, fin("u1", "sent"));
+        assertEquals(List.of("sent"), flaky.texts());
+        assertEquals(Map.of(Drop.CLOSED, 1), counts.dropped);
     }
 }
