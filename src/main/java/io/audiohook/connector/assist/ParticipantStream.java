@@ -48,10 +48,8 @@ final class ParticipantStream implements StreamAttempt.Owner {
 
     private ParticipantState state = WAITING_SETUP;
     private StreamTarget target;
-    private String language;
+    private final ParticipantLanguage language = new ParticipantLanguage();
     private boolean paused;
-    /** The language of the streams after the pending cut. */
-    private String languageAfterCut;
 
     ParticipantStream(String sessionId, Participant.Role role, SampleFormat format, StreamServices services,
             CallWarnings warnings, LogContext logContext) {
@@ -89,7 +87,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
     }
 
     synchronized String language() {
-        return language;
+        return language.current();
     }
 
     // ------------------------------------------------------------------ from the call
@@ -100,9 +98,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
             return;
         }
         this.target = target;
-        if (language == null) {
-            language = target.language();
-        }
+        language.setUp(target.language());
         openSoon(OPENING, 0); // or PAUSED
     }
 
@@ -146,11 +142,10 @@ final class ParticipantStream implements StreamAttempt.Owner {
      */
     synchronized void languageChanged(String newLanguage) {
         recovery.languageChanged();
-        if (current.cutAt(state)) {
-            languageAfterCut = newLanguage;
+        boolean atCut = current.cutAt(state);
+        language.changed(newLanguage, atCut);
+        if (atCut) {
             pump();
-        } else {
-            language = newLanguage;
         }
     }
 
@@ -166,10 +161,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
      */
     private void passCut() {
         audio.uncut();
-        if (languageAfterCut != null) {
-            language = languageAfterCut;
-            languageAfterCut = null;
-        }
+        language.cutPassed();
         if (paused && audio.queued() > 0) {
             audio.cut();
         }
@@ -234,7 +226,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         }
         state = STREAMING;
         try {
-            if (!current.open(services.transport(), target, language)) {
+            if (!current.open(services.transport(), target, language.current())) {
                 return; // it failed while being opened; the error handler took over
             }
         } catch (CurrentStream.NotOpened e) {
@@ -242,7 +234,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
                 stop(); // shutdown: nothing to retry
             } else {
                 // no client could be built (credentials, say): tried again like a stream that failed at once
-                openSoon(RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language,
+                openSoon(RESTARTING, recovery.failed(StatusCode.Code.UNAVAILABLE, e.getMessage(), 0, language.current(),
                         target.profileLanguage()).delayNanos());
             }
             return;
@@ -304,21 +296,18 @@ final class ParticipantStream implements StreamAttempt.Owner {
             return;
         }
         Recovery.Plan plan = recovery.failed(code, Futures.description(error),
-                timers.nanoTime() - attempt.openedNanos, language, target.profileLanguage());
+                timers.nanoTime() - attempt.openedNanos, language.current(), target.profileLanguage());
         switch (plan.failure()) {
             case GIVE_UP -> {
                 stop();
                 return;
             }
             case SLOW_DOWN -> audio.realTimeOnly();
-            case FALL_BACK_LANGUAGE -> language = target.profileLanguage();
+            case FALL_BACK_LANGUAGE -> language.fallBack(target.profileLanguage());
             default -> {
             }
         }
-        audio.replayAfterLastFinal(attempt, target.replayLookback());
-        if (audio.atCut()) {
-            passCut(); // it failed just after the last audio before its cut
-        }
+        replayOnTheNext(attempt);
         openSoon(RESTARTING, plan.delayNanos());
     }
 
@@ -326,12 +315,17 @@ final class ParticipantStream implements StreamAttempt.Owner {
     public synchronized void onComplete(StreamAttempt attempt) {
         // the service closed a stream we had not half-closed: treat it like a transient error
         if (current.completed(attempt) && state == STREAMING) {
-            audio.replayAfterLastFinal(attempt, target.replayLookback());
-            if (audio.atCut()) {
-                passCut();
-            }
+            replayOnTheNext(attempt);
             openSoon(RESTARTING, recovery.endedByService(timers.nanoTime() - attempt.openedNanos));
         }
         checkFinished();
+    }
+
+    /** What {@code attempt} carried after its last final goes again on the next stream; a cut it had reached passes. */
+    private void replayOnTheNext(StreamAttempt attempt) {
+        audio.replayAfterLastFinal(attempt, target.replayLookback());
+        if (audio.atCut()) {
+            passCut(); // it ended just after the last audio before its cut
+        }
     }
 }
