@@ -54,7 +54,8 @@ final class Utterance {
                 .setLanguageCode(languageCode));
     }
 
-    StreamingAnalyzeContentResponse finalResult(long startMillis, long endMillis, boolean wordInfo) {
+    /** @param voiced where the utterance was voiced, for its word timings; null when the stream asked for none */
+    StreamingAnalyzeContentResponse finalResult(long startMillis, long endMillis, VoicedSpans voiced) {
         StreamingRecognitionResult.Builder result = StreamingRecognitionResult.newBuilder()
                 .setMessageType(StreamingRecognitionResult.MessageType.TRANSCRIPT)
                 .setTranscript(text)
@@ -62,29 +63,20 @@ final class Utterance {
                 .setConfidence(FINAL_CONFIDENCE)
                 .setSpeechEndOffset(Protos.duration(endMillis))
                 .setLanguageCode(languageCode);
-        if (wordInfo) {
-            addWordTimings(result, startMillis, endMillis);
+        if (voiced != null) {
+            addWordTimings(result, voiced, endMillis);
         }
         return response(result);
     }
 
-    /** Words share the utterance in proportion to their length, with one letter's time between words. */
-    private void addWordTimings(StreamingRecognitionResult.Builder result, long startMillis, long endMillis) {
-        int units = words.length - 1;
-        for (String word : words) {
-            units += word.length();
-        }
-        double millisPerUnit = (double) (endMillis - startMillis) / Math.max(1, units);
-        int unit = 0;
-        for (String word : words) {
-            long wordStart = startMillis + Math.round(unit * millisPerUnit);
-            unit += word.length();
-            long wordEnd = startMillis + Math.round(unit * millisPerUnit);
-            unit++;
+    /** Words on the voiced time only (see {@link VoicedSpans#place}): none sits in a pause between sentences. */
+    private void addWordTimings(StreamingRecognitionResult.Builder result, VoicedSpans voiced, long endMillis) {
+        long[] times = voiced.place(words, endMillis);
+        for (int i = 0; i < words.length; i++) {
             result.addSpeechWordInfo(SpeechWordInfo.newBuilder()
-                    .setWord(word)
-                    .setStartOffset(Protos.duration(wordStart))
-                    .setEndOffset(Protos.duration(wordEnd))
+                    .setWord(words[i])
+                    .setStartOffset(Protos.duration(times[2 * i]))
+                    .setEndOffset(Protos.duration(times[2 * i + 1]))
                     .setConfidence(WORD_CONFIDENCE));
         }
     }

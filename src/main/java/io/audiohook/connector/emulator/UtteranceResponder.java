@@ -34,6 +34,8 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
     private final boolean wordInfo;
     private final Content content;
     private Utterance utterance;
+    private final VoicedSpans voiced = new VoicedSpans();
+    private long lastVoicedEnd;
     private long lastInterimAt;
 
     UtteranceResponder(StreamObserver<StreamingAnalyzeContentResponse> responses, StoredParticipant participant,
@@ -51,10 +53,18 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
         int index = participant.conversation.finalized(participant.role).get();
         utterance = new Utterance(content.script().line(participant.role, index), languageCode);
         lastInterimAt = start;
+        lastVoicedEnd = -1;
     }
 
     @Override
     public void speaking(long start, long voicedEnd) {
+        long windowStart = voicedEnd - StreamRules.SAMPLE_RATE * VoiceActivityDetector.WINDOW_MS / 1000;
+        if (lastVoicedEnd < 0) {
+            voiced.start(millis(start), millis(voicedEnd)); // the windows that confirmed it were voiced too
+        } else {
+            voiced.voiced(millis(windowStart), millis(voicedEnd));
+        }
+        lastVoicedEnd = voicedEnd;
         if (millis(voicedEnd - lastInterimAt) >= INTERIM_EVERY_MS) {
             lastInterimAt = voicedEnd;
             responses.onNext(utterance.interim(millis(voicedEnd - start), millis(voicedEnd)));
@@ -63,7 +73,10 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
 
     @Override
     public void utteranceEnded(long start, long end) {
-        responses.onNext(utterance.finalResult(millis(start), millis(end), wordInfo));
+        if (lastVoicedEnd < 0) {
+            voiced.start(millis(start), millis(end));
+        }
+        responses.onNext(utterance.finalResult(millis(start), millis(end), wordInfo ? voiced : null));
         record.utteranceFinalized();
         LOG.debugf("utterance of %s finalized: %s", participant.name, utterance.text());
         responses.onNext(utterance.message(participant.conversation.name, participant.name, participant.role,

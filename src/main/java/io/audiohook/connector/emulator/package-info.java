@@ -112,7 +112,9 @@
  * <li>The k-th utterance of a role in a conversation (counted over all its streams, by finalized
  * utterances) gets that role's k-th script line, else "[utterance k of ROLE: no script line]".</li>
  * <li>Timings ({@code speech_end_offset}, word offsets) are audio time since the stream's first
- * sample; interim results come every ~400 ms of speech, whatever the sending pace.</li>
+ * sample; interim results come every ~400 ms of speech, whatever the sending pace. Utterance boundaries are the
+ * voice-activity detector's; words share the utterance's voiced time by length and never sit in a pause of
+ * 150 ms or more between its sentences ({@code VoicedSpans}), so offsets can be checked against the audio.</li>
  * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted).</li>
  * </ul>
  */

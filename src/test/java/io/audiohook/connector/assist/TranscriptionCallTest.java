@@ -189,6 +189,20 @@ class TranscriptionCallTest extends AssistCallTesting {
         }
     }
 
+    /** Every word's middle is in speech: none falls in a pause of 0.2 s or more in the audio (sentences of a turn). */
+    static void assertNoWordInAPause(List<JsonNode> transcripts) {
+        for (int channel = 0; channel < 2; channel++) {
+            List<Span> speech = SpeechTurns.of(SPEECH, channel, 0.2);
+            for (JsonNode t : finalsOn(transcripts, channel)) {
+                for (JsonNode token : t.at("/alternatives/0/interpretations/0/tokens")) {
+                    double middle = seconds(token.get("offset")) + seconds(token.get("duration")) / 2;
+                    assertTrue(speech.stream().anyMatch(s -> middle >= s.start() - 0.05 && middle <= s.end() + 0.05),
+                            "channel " + channel + ": " + token + " is in a pause; speech " + speech);
+                }
+            }
+        }
+    }
+
     @Test
     void bothChannelsAreTranscribedBackToGenesysAndTheDesktopStillAssisted() {
         AudioHookClient client = play(transcriptionCall());
@@ -198,6 +212,7 @@ class TranscriptionCallTest extends AssistCallTesting {
         assertEquals(script().get(Participant.Role.HUMAN_AGENT), finalsOn(transcripts, 1).stream()
                 .map(t -> t.at("/alternatives/0/interpretations/0/transcript").asText()).toList());
         assertPlaced(transcripts);
+        assertNoWordInAPause(transcripts);
         Set<String> ids = new HashSet<>();
         transcripts.forEach(t -> assertTrue(ids.add(t.get("id").asText()), "one id per utterance"));
         transcripts.forEach(t -> assertEquals("en-US", t.at("/alternatives/0/languages/0").asText()));
