@@ -587,6 +587,10 @@ public final class LoadClient {
                     s.get("sessions_opened").asInt(), s.get("desktop_messages_received").asLong()));
         }
         out.append("errors            ").append(s.get("errors")).append('\n');
+        if (s.get("transcript_events_received").asLong() > 0) {
+            out.append(String.format(Locale.ROOT, "transcripts       %d transcript events back from the server%n",
+                    s.get("transcript_events_received").asLong()));
+        }
         out.append(String.format(Locale.ROOT, "violations        %d %s%n", s.get("client_violations").asInt(),
                 s.get("violation_kinds")));
         return out.toString();
