@@ -15,6 +15,15 @@ import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
  */
 public record Placement(long start, long end, long[] wordStarts, long[] wordEnds) {
 
+    /** The utterance's start on the timeline, in nanoseconds. */
+    public long startNanos() {
+        return start * 1_000_000_000L / 8000;
+    }
+
+    public long endNanos() {
+        return end * 1_000_000_000L / 8000;
+    }
+
     /** The start of each word, in order. */
     public long wordStart(int i) {
         return wordStarts[i];

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param messageName the Dialogflow message's resource name
  * @param createTime when Dialogflow created the message (RFC 3339)
  * @param sendTime when the utterance started (RFC 3339), if Dialogflow said
- * @param startOffset, endOffset position of the speech as a proto3 JSON duration ({@code "3.420s"}), relative to
- *        the Dialogflow stream that recognised it (streams are replaced about every 90 s); known only when the
- *        final recognition result of the same participant came first
+ * @param startOffset, endOffset position of the speech as a proto3 JSON duration ({@code "3.420s"}) on the call's
+ *        AudioHook timeline (the time base of Genesys' {@code position}: pauses do not advance it, discarded
+ *        audio does), whichever Dialogflow stream recognised it; known only when the final recognition result of
+ *        the same participant came first
  * @param sentimentScore, sentimentMagnitude only when the conversation profile enables sentiment analysis
  */
 public record TranscriptEntry(String id, String role, String participant, String text, String language,

@@ -5,19 +5,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.cloud.dialogflow.v2beta1.Message;
-import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
 
 import io.audiohook.connector.assist.AssistEvent;
 import io.audiohook.connector.assist.NewMessage;
+import io.audiohook.connector.assist.Placement;
 import io.audiohook.connector.assist.RecognitionResult;
 
 /**
  * Turns events into transcript lines. The line comes from {@link NewMessage}, not from the final recognition
  * result: the message is what Dialogflow stored for the utterance (its name, create time and sentiment), and
  * every final result is followed by one. Offsets are only in the recognition result, so the last final result of
- * each participant is remembered until its message arrives.
+ * each participant is remembered until its message arrives. They are positions on the call's AudioHook timeline
+ * (pauses do not advance it, discarded audio does), not times of the stream that recognised the utterance.
  */
 final class TranscriptLines {
     /** Bounds the memory of participants whose message never came (a stream that failed after a final). */
@@ -33,7 +34,7 @@ final class TranscriptLines {
             if (lastFinal.size() >= MAX_REMEMBERED) {
                 lastFinal.clear();
             }
-            lastFinal.put(r.participantName(), offsets(r.result()));
+            lastFinal.put(r.participantName(), offsets(r));
             return Optional.empty();
         }
         if (event instanceof NewMessage m) {
@@ -57,13 +58,13 @@ final class TranscriptLines {
         return Optional.empty();
     }
 
-    private static Offsets offsets(StreamingRecognitionResult result) {
-        Optional<String> start = result.getSpeechWordInfoCount() > 0 && result.getSpeechWordInfo(0).hasStartOffset()
-                ? Optional.of(Durations.toString(result.getSpeechWordInfo(0).getStartOffset()))
-                : Optional.empty();
-        Optional<String> end = result.hasSpeechEndOffset()
-                ? Optional.of(Durations.toString(result.getSpeechEndOffset()))
-                : Optional.empty();
-        return new Offsets(start, end);
+    /** Where the utterance is on the call's AudioHook timeline: the same time base whichever stream recognised it. */
+    private static Offsets offsets(RecognitionResult r) {
+        Placement at = r.placement();
+        if (at.start() < 0) {
+            return new Offsets(Optional.empty(), Optional.empty()); // a stream that carried no audio
+        }
+        return new Offsets(Optional.of(Durations.toString(Durations.fromNanos(at.startNanos()))),
+                Optional.of(Durations.toString(Durations.fromNanos(at.endNanos()))));
     }
 }

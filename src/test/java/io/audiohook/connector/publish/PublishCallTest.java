@@ -141,6 +141,18 @@ class PublishCallTest extends ConnectorTest {
             assertTrue(line.endOffset().isPresent(), "the final result's offset: " + line);
             assertFalse(line.createTime().isEmpty());
         }
+        for (String role : List.of("END_USER", "HUMAN_AGENT")) {
+            // on the call's timeline, where the audio has the speech (this call has no pause: the recording's time)
+            List<io.audiohook.connector.testkit.SpeechTurns.Span> turns = io.audiohook.connector.testkit.SpeechTurns.of(
+                    io.audiohook.connector.client.WavAudioSource.Wav.fromResource(io.audiohook.connector.testkit.TestCalls.SPEECH),
+                    role.equals("END_USER") ? 0 : 1, 0.5);
+            List<TranscriptEntry> ofRole = lines.stream().filter(l -> l.role().equals(role)).toList();
+            for (int i = 0; i < ofRole.size(); i++) {
+                double start = com.google.protobuf.util.Durations.toNanos(com.google.protobuf.util.Durations
+                        .parse(ofRole.get(i).startOffset().orElseThrow())) / 1e9;
+                assertEquals(turns.get(i).start(), start, 0.3, role + " line " + i);
+            }
+        }
         assertEquals(-0.8f, lines.get(0).sentimentScore().orElseThrow(), 1e-6, "\"lost\" is a negative word: " + lines.get(0));
         try (Resp resp = Resp.connect(redisPort)) {
             long ttl = (Long) resp.call("TTL", transcripts.streamKey(c.fullName()));

@@ -12,7 +12,7 @@ import io.audiohook.connector.publish.TranscriptEntry;
 public record TranscriptView(String conversation, List<Utterance> utterances) {
 
     /**
-     * @param startOffset, endOffset proto3 JSON durations ({@code "3.420s"}) relative to the recognising stream;
+     * @param startOffset, endOffset proto3 JSON durations ({@code "3.420s"}) on the call's AudioHook timeline;
      *        null when unknown
      */
     public record Utterance(String id, String role, String participant, String text, String language,
