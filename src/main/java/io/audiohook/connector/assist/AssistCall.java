@@ -182,7 +182,7 @@ public final class AssistCall implements CallListener {
             streams.each(ParticipantStream::end);
             setup.whenComplete((result, error) -> {
                 if (error == null && !result.completed()) {
-                    factory.complete(conversationName);
+                    factory.complete(this);
                 }
             });
         }
@@ -217,6 +217,11 @@ public final class AssistCall implements CallListener {
 
     public CallInfo info() {
         return info;
+    }
+
+    /** Where this call's events go. */
+    AssistEventSink sink() {
+        return sink;
     }
 
     /** Full name, with location, whether or not it exists yet. */

@@ -97,8 +97,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         }
         if (endOfConversation) {
             if (!completedAtClose) {
-                pending.cancel(name);
-                complete(name);
+                complete(call);
             }
         } else if (left == null) {
             pending.schedule(name, runtime.settings().completionGrace().toMillis());
@@ -109,16 +108,17 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         if (live.containsKey(conversationName)) {
             return; // a new session took it over
         }
-        send(conversationName);
+        send(conversationName, runtime.sink());
     }
 
     /** Completes the conversation now: its call ended with {@code close}/{@code end}. */
-    void complete(String conversationName) {
-        pending.cancel(conversationName);
-        send(conversationName);
+    void complete(AssistCall call) {
+        pending.cancel(call.conversationName());
+        send(call.conversationName(), call.sink());
     }
 
-    private void send(String conversationName) {
+    /** @param sink where the call's events went: a call kept off the desktop does not tell it of the end either */
+    private void send(String conversationName, AssistEventSink sink) {
         try {
             Futures.of(runtime.clients().conversations().completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
@@ -129,7 +129,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                             return;
                         }
                         completions.incrementAndGet();
-                        runtime.sink().accept(new ConversationLifecycle(conversationName,
+                        sink.accept(new ConversationLifecycle(conversationName,
                                 ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
                     });
         } catch (RuntimeException e) {

@@ -243,6 +243,7 @@ class TranscriptionCallTest extends AssistCallTesting {
 
     @Test
     void theMonitorPathSendsNoTranscriptsUnlessTheIntegrationAsks() {
+        long completedBefore = factory().completions();
         AudioHookClient monitor = play(call(endpoint).conversationId(newConversationId()));
         assertEquals(List.of(), monitor.messagesOfType("event"));
         assertTrue(!types(monitor).contains("updated"));
@@ -251,8 +252,11 @@ class TranscriptionCallTest extends AssistCallTesting {
                 .customConfig(io.audiohook.connector.testkit.TestCalls.customConfig("{\"mode\":\"transcription\",\"agentAssist\":false}")));
         assertEquals(script().get(Participant.Role.END_USER).size(), finalsOn(transcripts(asked), 0).size());
         AssistCall call = assistCall(asked);
-        assertEquals(List.of(), events.events(call.conversationName(), RecognitionResult.class),
-                "Agent Assist off: Dialogflow recognised the call for Genesys only, nothing reached the desktop");
+        eventually("both conversations completed", () -> factory().completions() >= completedBefore + 2);
+        io.audiohook.connector.testkit.TestCalls.sleep(Duration.ofMillis(200)); // its lifecycle event would follow
+        assertEquals(List.of(), events.events(call.conversationName(), AssistEvent.class),
+                "Agent Assist off: Dialogflow recognised the call for Genesys only, nothing reached the desktop, "
+                        + "not even its start and end");
     }
 
     @Test
