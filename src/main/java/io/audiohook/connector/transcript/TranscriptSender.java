@@ -1,8 +1,6 @@
 package io.audiohook.connector.transcript;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -27,9 +25,8 @@ import io.audiohook.connector.transcript.TranscriptMetrics.Drop;
  * one {@code transcript} entity, in the order the results came, paced by an {@link EventBucket}.
  *
  * <ul>
- * <li>A final result replaces the interim results of its utterance still waiting; a newer interim replaces an
- * older one of the same utterance in its place. Only the queue's bound loses anything: the oldest interim first,
- * then the oldest final, counted and warned about.</li>
+ * <li>Interims are superseded by their utterance's newer results ({@link TranscriptQueue}); only the queue's bound
+ * loses anything, counted and warned about.</li>
  * <li>{@code error 429} holds everything back for its {@code retryAfter}; {@code error 405} (events are not allowed
  * on this session) stops events for this session only, and nothing else of the call changes.</li>
  * <li>{@link #drained()} completes once nothing waits, so that {@code closed} follows the last transcript; after
@@ -53,7 +50,7 @@ public final class TranscriptSender implements AssistEventSink {
     private final Timers timers;
     private final TranscriptMetrics metrics;
     private final EventBucket bucket;
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private final TranscriptQueue queue;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     private boolean draining;
     private boolean timerSet;
@@ -62,19 +59,6 @@ public final class TranscriptSender implements AssistEventSink {
     private boolean closing;
     private boolean warnedFull;
     private long sent;
-
-    /** An event waiting for its turn; an interim's entity may be replaced by a newer one meanwhile. */
-    private static final class Waiting {
-        final String utterance;
-        final boolean isFinal;
-        ObjectNode entity;
-
-        Waiting(String utterance, boolean isFinal, ObjectNode entity) {
-            this.utterance = utterance;
-            this.isFinal = isFinal;
-            this.entity = entity;
-        }
-    }
 
     /** @param channelOf the index in the negotiated media of a role's channel */
     public TranscriptSender(String sessionId, ToIntFunction<Participant.Role> channelOf, TranscriptSettings settings,
@@ -86,6 +70,7 @@ public final class TranscriptSender implements AssistEventSink {
         this.timers = timers;
         this.metrics = metrics;
         this.bucket = new EventBucket(settings.ratePerSecond(), settings.burst(), timers.nanoTime());
+        this.queue = new TranscriptQueue(settings.queueCapacity());
     }
 
     @Override
@@ -107,46 +92,16 @@ public final class TranscriptSender implements AssistEventSink {
         }
         String utterance = uuid(recognised);
         ObjectNode entity = TranscriptEntity.of(recognised, channelOf.applyAsInt(recognised.role()), utterance);
-        boolean isFinal = recognised.result().getIsFinal();
-        if (isFinal) {
-            queue.removeIf(w -> !w.isFinal && w.utterance.equals(utterance)); // superseded, not lost
-        } else {
-            for (Waiting w : queue) {
-                if (!w.isFinal && w.utterance.equals(utterance)) {
-                    w.entity = entity;
-                    return true;
-                }
+        TranscriptQueue.Offered offered = queue.offer(utterance, recognised.result().getIsFinal(), entity);
+        if (offered == TranscriptQueue.Offered.DROPPED || offered == TranscriptQueue.Offered.QUEUED_DROPPING_ONE) {
+            metrics.dropped(Drop.QUEUE_FULL);
+            if (!warnedFull) {
+                warnedFull = true;
+                LOG.warnf("session %s: transcript events wait longer than the rate limit allows (%d queued); the "
+                        + "oldest are dropped and counted", sessionId, queue.size());
             }
         }
-        if (queue.size() >= settings.queueCapacity() && !makeRoom(isFinal)) {
-            return false;
-        }
-        queue.addLast(new Waiting(utterance, isFinal, entity));
-        return true;
-    }
-
-    /** The oldest interim goes first, then (for a final) the oldest final. @return false: the newcomer goes */
-    private boolean makeRoom(boolean forFinal) {
-        Iterator<Waiting> it = queue.iterator();
-        boolean removed = false;
-        while (it.hasNext()) {
-            if (!it.next().isFinal) {
-                it.remove();
-                removed = true;
-                break;
-            }
-        }
-        if (!removed && forFinal) {
-            queue.pollFirst();
-            removed = true;
-        }
-        metrics.dropped(Drop.QUEUE_FULL);
-        if (!warnedFull) {
-            warnedFull = true;
-            LOG.warnf("session %s: transcript events wait longer than the rate limit allows (%d queued); the oldest "
-                    + "are dropped and counted", sessionId, queue.size());
-        }
-        return removed;
+        return offered != TranscriptQueue.Offered.DROPPED;
     }
 
     /** Stable per utterance, unique per session and role: Genesys wants a UUID, Dialogflow's ids are not one. */
@@ -230,7 +185,7 @@ public final class TranscriptSender implements AssistEventSink {
             }
             return null;
         }
-        return queue.pollFirst().entity;
+        return queue.poll();
     }
 
     private void timerFired() {
@@ -299,10 +254,9 @@ public final class TranscriptSender implements AssistEventSink {
     }
 
     private void dropAll(Drop reason) {
-        for (int i = queue.size(); i > 0; i--) {
+        for (int i = queue.clear(); i > 0; i--) {
             metrics.dropped(reason);
         }
-        queue.clear();
     }
 
     /** Events sent so far. */
