@@ -15,8 +15,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.audiohook.connector.assist.AssistEvent;
 import io.audiohook.connector.assist.AssistEventSink;
+import io.audiohook.connector.assist.EventSinks;
 import io.audiohook.connector.assist.RecentAssistEvents;
 import io.audiohook.connector.auth.ApiKeys;
 import io.audiohook.connector.auth.Authenticator;
@@ -176,7 +176,7 @@ public class Wiring {
         if (!publish.enabled() || publish.keepRecentInMemory()) {
             sinks.add(recent);
         }
-        return sinks.size() == 1 ? sinks.get(0) : new Tee(List.copyOf(sinks));
+        return EventSinks.all(sinks);
     }
 
     /** Typed as itself only: the events' sink is the one above, which includes it where asked. */
@@ -185,20 +185,6 @@ public class Wiring {
     @Typed(RecentAssistEvents.class)
     RecentAssistEvents recentAssistEvents(AssistConfig assist) {
         return new RecentAssistEvents(assist.recentEvents(), assist.recentConversations());
-    }
-
-    /** Every event to every sink; one failing sink does not starve the others. */
-    record Tee(List<AssistEventSink> sinks) implements AssistEventSink {
-        @Override
-        public void accept(AssistEvent event) {
-            for (AssistEventSink sink : sinks) {
-                try {
-                    sink.accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warnf("event sink failed: %s", e.toString());
-                }
-            }
-        }
     }
 
     // ------------------------------------------------------------------ the adapters' settings

@@ -1,5 +1,6 @@
 package io.audiohook.connector.assist;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,19 +59,8 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
      * call turned Agent Assist off, they go there only, and nothing reaches the desktop.
      */
     public AssistCall create(CallInfo info, CallControl control, AssistEventSink transcripts) {
-        AssistEventSink sink = info.assists() ? both(runtime.sink(), transcripts) : transcripts;
+        AssistEventSink sink = info.assists() ? EventSinks.all(List.of(runtime.sink(), transcripts)) : transcripts;
         return start(new AssistCall(info, runtime, this, sink));
-    }
-
-    /** The desktop's first, then Genesys'; one failing does not keep the event from the other. */
-    private static AssistEventSink both(AssistEventSink desktop, AssistEventSink transcripts) {
-        return event -> {
-            try {
-                desktop.accept(event);
-            } finally {
-                transcripts.accept(event);
-            }
-        };
     }
 
     private AssistCall start(AssistCall call) {

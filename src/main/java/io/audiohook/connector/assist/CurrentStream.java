@@ -90,18 +90,12 @@ final class CurrentStream {
                 return Pumped.STALLED;
             }
             case RECYCLE -> {
-                if (audio.atCut()) { // old enough just as the cut was reached: the cut ends it
-                    audio.uncut();
-                    streams.halfCloseCurrent();
-                    return Pumped.CUT;
-                }
-                return Pumped.TOO_OLD;
+                // old enough just as the cut was reached: the cut ends it
+                return audio.atCut() ? endAtCut() : Pumped.TOO_OLD;
             }
             case SENT -> {
                 if (audio.atCut()) {
-                    audio.uncut();
-                    streams.halfCloseCurrent();
-                    return Pumped.CUT;
+                    return endAtCut();
                 }
                 if (closing && audio.queued() == 0) {
                     streams.halfCloseCurrent();
@@ -112,6 +106,12 @@ final class CurrentStream {
             }
         }
         return Pumped.GOING;
+    }
+
+    /** The audio before the cut went: the stream is half-closed; its participant passes the cut. */
+    private Pumped endAtCut() {
+        streams.halfCloseCurrent();
+        return Pumped.CUT;
     }
 
     /** The drain timer went off. @return false for a tick that was cancelled meanwhile: nothing to pump */

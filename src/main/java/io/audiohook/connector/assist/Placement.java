@@ -1,9 +1,13 @@
 package io.audiohook.connector.assist;
 
+import static com.google.protobuf.util.Durations.toNanos;
+
 import java.util.List;
 
 import com.google.cloud.dialogflow.v2beta1.SpeechWordInfo;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+
+import io.audiohook.connector.protocol.Durations;
 
 /**
  * Where a recognition result sits on the AudioHook stream timeline (the time base of {@code position}: pauses do
@@ -17,11 +21,11 @@ public record Placement(long start, long end, long[] wordStarts, long[] wordEnds
 
     /** The utterance's start on the timeline, in nanoseconds. */
     public long startNanos() {
-        return start * 1_000_000_000L / 8000;
+        return Durations.toNanos(start, 8000);
     }
 
     public long endNanos() {
-        return end * 1_000_000_000L / 8000;
+        return Durations.toNanos(end, 8000);
     }
 
     /** The start of each word, in order. */
@@ -42,13 +46,13 @@ public record Placement(long start, long end, long[] wordStarts, long[] wordEnds
         long[] starts = new long[words.size()];
         long[] ends = new long[words.size()];
         for (int i = 0; i < starts.length; i++) {
-            starts[i] = clock.positionOfNanos(nanos(words.get(i).getStartOffset()));
-            ends[i] = Math.max(starts[i], clock.positionOfNanos(nanos(words.get(i).getEndOffset())));
+            starts[i] = clock.positionOfNanos(toNanos(words.get(i).getStartOffset()));
+            ends[i] = Math.max(starts[i], clock.positionOfNanos(toNanos(words.get(i).getEndOffset())));
         }
         long start = starts.length > 0 ? starts[0] : clock.positionOf(utteranceStart);
         long end;
         if (result.hasSpeechEndOffset()) {
-            end = clock.positionOfNanos(nanos(result.getSpeechEndOffset()));
+            end = clock.positionOfNanos(toNanos(result.getSpeechEndOffset()));
         } else {
             end = ends.length > 0 ? ends[ends.length - 1] : clock.positionOf(clock.samples());
         }
@@ -56,9 +60,5 @@ public record Placement(long start, long end, long[] wordStarts, long[] wordEnds
             end = Math.max(end, ends[ends.length - 1]);
         }
         return new Placement(start, Math.max(start, end), starts, ends);
-    }
-
-    private static long nanos(com.google.protobuf.Duration d) {
-        return d.getSeconds() * 1_000_000_000L + d.getNanos();
     }
 }

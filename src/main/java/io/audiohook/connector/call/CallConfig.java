@@ -128,6 +128,11 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         return value.asBoolean();
     }
 
+    /** Whether the call's results reach the agent desktop: unless {@code agentAssist} turned it off. */
+    public boolean assists() {
+        return agentAssist.orElse(true);
+    }
+
     /** The channel of the agent: the other one. */
     public Channel agentChannel() {
         return customerChannel == Channel.EXTERNAL ? Channel.INTERNAL : Channel.EXTERNAL;

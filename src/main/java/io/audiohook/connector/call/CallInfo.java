@@ -26,7 +26,7 @@ public record CallInfo(
 
     /** Results go to the agent desktop: unless the call's {@code customConfig} turned Agent Assist off. */
     public boolean assists() {
-        return config.agentAssist().orElse(true);
+        return config.assists();
     }
 
     /** The recognition language the call asks for: {@code open.language}, else its {@code customConfig}'s. */

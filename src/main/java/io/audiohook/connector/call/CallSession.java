@@ -88,7 +88,7 @@ public final class CallSession implements SessionHandler {
         }
         // Starting paused waits for a desktop; Genesys' transcript needs every word, and a call without Agent Assist
         // has no desktop: those start unpaused unless their customConfig says otherwise.
-        boolean noWait = mode() == CallMode.TRANSCRIPTION || !config.agentAssist().orElse(true);
+        boolean noWait = mode() == CallMode.TRANSCRIPTION || !config.assists();
         Optional<Boolean> startPaused = config.startPaused().or(() -> noWait ? Optional.of(false) : Optional.empty());
         // a transcription client changes the language with update and is told when it took effect
         return Admission.accept(startPaused, mode() == CallMode.TRANSCRIPTION,

@@ -1,6 +1,9 @@
 package io.audiohook.connector.assist;
 
 import static io.audiohook.connector.assist.AssistTesting.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -51,6 +54,26 @@ abstract class AssistCallTesting extends ConnectorTest {
         AssistTesting.await(client.close("end"));
         io.audiohook.connector.testkit.TestCalls.assertConformant(client);
         return assistCall(client);
+    }
+
+    /**
+     * The speech fixture with only slot 0 speaking (the customer's voice), at full speed, then close/end: the call,
+     * once its roles are checked to make slot 0 the agent's stream, and the agent's finals the agent's script lines
+     * (the emulator answers each role with that role's lines, whoever's voice it hears) and the customer's none.
+     */
+    AssistCall slotZeroIsTheAgent(io.audiohook.connector.client.SessionConfig config) {
+        AudioHookClient client = io.audiohook.connector.testkit.TestCalls.connect(config);
+        AssistTesting.await(client.open());
+        AssistTesting.await(client.streamAudio(AssistTesting.speechInSlotZeroOnly().newSource(),
+                java.time.Duration.ofMillis(200), false));
+        AssistTesting.await(client.close("end"));
+        AssistCall call = assistCall(client);
+        assertEquals(List.of(Participant.Role.HUMAN_AGENT, Participant.Role.END_USER), call.roles());
+        assertEquals(AssistTesting.script().get(Participant.Role.HUMAN_AGENT),
+                AssistTesting.finals(events, call.conversationName(), Participant.Role.HUMAN_AGENT));
+        assertEquals(List.of(), AssistTesting.finals(events, call.conversationName(), Participant.Role.END_USER));
+        io.audiohook.connector.testkit.TestCalls.assertConformant(client);
+        return call;
     }
 
     /** What the emulator saw of one participant of the call. */
