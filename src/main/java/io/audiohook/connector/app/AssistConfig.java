@@ -119,6 +119,26 @@ public interface AssistConfig {
     @WithDefault("10000")
     int maxPendingCompletions();
 
+    /** The summary asked for when a call ends with {@code close}/{@code end}, for the agent's after-call work. */
+    Summary summary();
+
+    interface Summary {
+        /**
+         * Ask Dialogflow for the conversation's summary when its call ends with {@code end}, if the profile has
+         * the summarization feature or generators; published to the desktop and kept with the transcript.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The summary call's deadline; {@code closed} never waits for it, the completion of the conversation does. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Conversations with fewer final utterances than this are too short to summarize (counted, not asked). */
+        @WithDefault("2")
+        int minUtterances();
+    }
+
     /** Events kept per conversation by the built-in in-memory sink. */
     @WithDefault("1000")
     int recentEvents();
@@ -138,7 +158,8 @@ public interface AssistConfig {
                 new AssistSettings.Retry(Backoff.exponential(backoffInitial(), backoffMax()),
                         Backoff.exponential(resourceExhaustedBackoff(), resourceExhaustedBackoffMax()),
                         healthyStream()),
-                preSetupBuffer(), finalResultsTimeout(), completionGrace(), maxPendingCompletions());
+                preSetupBuffer(), finalResultsTimeout(), completionGrace(), maxPendingCompletions(),
+                new AssistSettings.Summary(summary().enabled(), summary().timeout(), summary().minUtterances()));
     }
 
     default DialogflowClients.ChannelSettings channels() {

@@ -1,6 +1,7 @@
 package io.audiohook.connector.app;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.audiohook.connector.assist.AssistMetrics;
 import io.audiohook.connector.assist.ChannelStats;
+import io.audiohook.connector.assist.SummaryOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,6 +30,10 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     public static final String STALLS = "audiohook.assist.stream.stalls";
     public static final String GIVE_UPS = "audiohook.assist.giveups";
     public static final String CHANNELS = "audiohook.assist.channels";
+    public static final String SUGGESTIONS = "audiohook.assist.suggestions";
+    public static final String SUGGESTION_ERRORS = "audiohook.assist.suggestion.errors";
+    public static final String SUMMARIES = "audiohook.assist.summaries";
+    public static final String SUMMARY_LATENCY = "audiohook.assist.summary.after.closed";
 
     private final MeterRegistry registry;
     private final Timer audioToRequest;
@@ -39,6 +45,10 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     private final Counter slowdowns;
     private final Map<String, Counter> restarts = new ConcurrentHashMap<>();
     private final Map<String, Counter> giveUps = new ConcurrentHashMap<>();
+    private final Map<String, Counter> suggestions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> suggestionErrors = new ConcurrentHashMap<>();
+    private final Map<SummaryOutcome, Counter> summaries = new EnumMap<>(SummaryOutcome.class);
+    private final Timer summaryLatency;
 
     public MicrometerAssistMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +68,15 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                 .description("Call languages Dialogflow refused, replaced by the profile's").register(registry);
         slowdowns = Counter.builder("audiohook.assist.pace.slowdowns")
                 .description("Participants Dialogflow found too fast, now sending at real time").register(registry);
+        for (SummaryOutcome outcome : SummaryOutcome.values()) {
+            summaries.put(outcome, Counter.builder(SUMMARIES)
+                    .description("Summaries asked for at the end of calls (close end), by what became of them")
+                    .tag("outcome", outcome.label()).register(registry));
+        }
+        summaryLatency = Timer.builder(SUMMARY_LATENCY)
+                .description("closed sent after close end until the summary was published (or given up)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
     }
 
     /** Channels of the stream pool, the streams they carry, and the busiest one's streams. */
@@ -134,5 +153,27 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     @Override
     public void slowDown() {
         slowdowns.increment();
+    }
+
+    @Override
+    public void suggestion(String kind, String role) {
+        suggestions.computeIfAbsent(kind + '/' + role, k -> Counter.builder(SUGGESTIONS)
+                .description("Suggestion results published, by kind and by whom they are for")
+                .tag("kind", kind).tag("role", role).register(registry)).increment();
+    }
+
+    @Override
+    public void suggestionError(String code) {
+        suggestionErrors.computeIfAbsent(code, c -> Counter.builder(SUGGESTION_ERRORS)
+                .description("Suggestion results that carried an error instead of suggestions, by gRPC status code")
+                .tag("code", c).register(registry)).increment();
+    }
+
+    @Override
+    public void summary(SummaryOutcome outcome, long nanosAfterClosed) {
+        summaries.get(outcome).increment();
+        if (outcome == SummaryOutcome.PUBLISHED) {
+            summaryLatency.record(nanosAfterClosed, TimeUnit.NANOSECONDS);
+        }
     }
 }

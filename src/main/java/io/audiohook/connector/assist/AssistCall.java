@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
+import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.audio.SampleFormat;
@@ -48,6 +49,10 @@ public final class AssistCall implements CallListener {
     private boolean attempting;
     private boolean over;
     private volatile boolean completedAtClose;
+    /** When {@code closed} went out after {@code end} ({@link System#nanoTime()}), for the summary's latency. */
+    private volatile long closedNanos;
+    /** Utterances of the conversation's earlier sessions, when this one continues it. */
+    private volatile long carriedMessages;
 
     /** @param sink where this call's events go: the desktop's, Genesys' transcripts, or both */
     AssistCall(CallInfo info, AssistRuntime runtime, AssistCallFactory factory, AssistEventSink sink) {
@@ -176,6 +181,7 @@ public final class AssistCall implements CallListener {
     @Override
     public void closed(String reason) {
         if ("end".equals(reason)) {
+            closedNanos = System.nanoTime();
             completedAtClose = true;
             // nothing more comes after closed: a stream still draining stops (what waits is counted), and the
             // completion does not end it as a refusal
@@ -239,6 +245,28 @@ public final class AssistCall implements CallListener {
         ConversationSetup.Result result = setup.getNow(null);
         return result == null || result.completed() ? Optional.empty()
                 : Optional.of(result.participant(role).getName());
+    }
+
+    /** The profile the conversation was set up with, once it is (and not found completed). */
+    Optional<ConversationProfile> profile() {
+        ConversationSetup.Result result = setup.getNow(null);
+        return result == null || result.completed() ? Optional.empty() : Optional.of(result.profile());
+    }
+
+    /** This session continues a conversation whose earlier sessions had {@code messages} utterances. */
+    void carry(long messages) {
+        carriedMessages = messages;
+    }
+
+    /** Utterances of the conversation Dialogflow stored, this session's and its earlier sessions'. */
+    public long messages() {
+        long[] total = { carriedMessages };
+        streams.each(stream -> total[0] += stream.counters().messages());
+        return total[0];
+    }
+
+    long closedNanos() {
+        return closedNanos;
     }
 
     public Optional<ParticipantCounters> counters(Participant.Role role) {

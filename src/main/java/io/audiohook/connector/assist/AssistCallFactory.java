@@ -3,14 +3,18 @@ package io.audiohook.connector.assist;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
 import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
+import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
+import com.google.cloud.dialogflow.v2beta1.Participant;
 
 import io.audiohook.connector.call.CallControl;
 import io.audiohook.connector.call.CallInfo;
@@ -28,6 +32,8 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private final AssistRuntime runtime;
     private final ConversationSetup setup;
     private final PendingCompletions pending;
+    private final CarriedMessages carried;
+    private final EndOfCallSummary summaries;
     /** Live sessions per conversation: a grace expiring while a newer session streams must not complete it. */
     private final Map<String, Integer> live = new ConcurrentHashMap<>();
     private final int recentCalls;
@@ -35,12 +41,17 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private final ConcurrentLinkedDeque<String> order = new ConcurrentLinkedDeque<>();
     private final AtomicLong completions = new AtomicLong();
     private final AtomicLong completionFailures = new AtomicLong();
+    /** Calls ended with {@code end} whose summary or completion is still under way. */
+    private final AtomicInteger completing = new AtomicInteger();
 
     public AssistCallFactory(AssistRuntime runtime, int recentCalls) {
         this.runtime = runtime;
         this.setup = new ConversationSetup(runtime.clients(), runtime.settings().profile());
         this.pending = new PendingCompletions(runtime.settings().maxPendingCompletions(), runtime.scheduler(),
                 this::completeIfIdle);
+        this.carried = new CarriedMessages(runtime.settings().maxPendingCompletions());
+        this.summaries = new EndOfCallSummary(runtime.settings().summary(), runtime.clients(),
+                runtime.latencies().metrics(), System::nanoTime);
         this.recentCalls = recentCalls;
     }
 
@@ -69,6 +80,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         if (pending.cancel(name)) {
             LOG.infof("session %s: continues a conversation that was waiting for completion", info.sessionId());
         }
+        call.carry(carried.take(name));
         live.merge(name, 1, Integer::sum);
         remember(call);
         call.begin(setup);
@@ -90,6 +102,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                 complete(call);
             }
         } else if (left == null) {
+            carried.keep(name, call.messages());
             pending.schedule(name, runtime.settings().completionGrace().toMillis());
         }
     }
@@ -98,33 +111,50 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         if (live.containsKey(conversationName)) {
             return; // a new session took it over
         }
+        carried.take(conversationName);
         send(conversationName, runtime.sink());
     }
 
-    /** Completes the conversation now: its call ended with {@code close}/{@code end}. */
+    /**
+     * The call ended with {@code close}/{@code end}: its conversation is summarized (bounded; skipped when the profile
+     * cannot or the conversation is too short), then completed, whatever became of the summary.
+     */
     void complete(AssistCall call) {
         pending.cancel(call.conversationName());
-        send(call.conversationName(), call.sink());
+        carried.take(call.conversationName());
+        Optional<ConversationProfile> profile = call.profile();
+        if (profile.isEmpty()) {
+            send(call.conversationName(), call.sink());
+            return;
+        }
+        completing.incrementAndGet();
+        summaries.summarize(new EndOfCallSummary.Request(call.sessionId(), call.conversationName(),
+                call.participantName(Participant.Role.HUMAN_AGENT).orElse(""),
+                profile.get(), call.messages(), call.closedNanos(), call.sink()))
+                .whenComplete((done, error) -> send(call.conversationName(), call.sink())
+                        .whenComplete((sent, failed) -> completing.decrementAndGet()));
     }
 
     /** @param sink where the call's events went: a call kept off the desktop does not tell it of the end either */
-    private void send(String conversationName, AssistEventSink sink) {
+    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink) {
         try {
-            Futures.of(runtime.clients().conversations().completeConversationCallable()
+            return Futures.of(runtime.clients().conversations().completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
-                    .whenComplete((c, e) -> {
+                    .handle((c, e) -> {
                         if (e != null) {
                             completionFailures.incrementAndGet();
                             LOG.warnf("CompleteConversation of %s failed with %s", conversationName, Futures.code(e));
-                            return;
+                            return null;
                         }
                         completions.incrementAndGet();
                         sink.accept(new ConversationLifecycle(conversationName,
                                 ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
+                        return null;
                     });
         } catch (RuntimeException e) {
             completionFailures.incrementAndGet();
             LOG.warnf("CompleteConversation of %s not sent: %s", conversationName, e.toString());
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -158,6 +188,11 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     public long completionFailures() {
         return completionFailures.get();
+    }
+
+    /** Conversations of calls ended with {@code end} still being summarized or completed. */
+    public int completing() {
+        return completing.get();
     }
 
     public AssistRuntime runtime() {

@@ -43,4 +43,16 @@ public interface AssistMetrics {
     /** Dialogflow said the audio came too fast; that participant now sends at real time. */
     default void slowDown() {
     }
+
+    /** A suggestion result was published, by its kind (its proto3 JSON field name) and whom it is for. */
+    default void suggestion(String kind, String role) {
+    }
+
+    /** A suggestion result carried an error instead of suggestions, by gRPC status code name. */
+    default void suggestionError(String code) {
+    }
+
+    /** What became of the summary asked for at the end of a call, and how long after {@code closed} it was done. */
+    default void summary(SummaryOutcome outcome, long nanosAfterClosed) {
+    }
 }

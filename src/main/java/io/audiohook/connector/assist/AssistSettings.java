@@ -16,6 +16,7 @@ import io.audiohook.connector.retry.Backoff;
  * @param finalResultsTimeout   how long a close waits for the last results after half-closing
  * @param completionGrace       how long a conversation stays open after a session ended without {@code end}
  * @param maxPendingCompletions bound of conversations waiting for their grace to expire
+ * @param summary               the summary asked for when a call ends with {@code close}/{@code end}
  */
 public record AssistSettings(
         ProfileName profile,
@@ -25,7 +26,8 @@ public record AssistSettings(
         Duration preSetupBuffer,
         Duration finalResultsTimeout,
         Duration completionGrace,
-        int maxPendingCompletions) {
+        int maxPendingCompletions,
+        Summary summary) {
 
     /**
      * @param chunk             audio per {@code input_audio} request
@@ -53,5 +55,14 @@ public record AssistSettings(
      * @param healthyStream   a stream that lived this long resets the backoff
      */
     public record Retry(Backoff transientErrors, Backoff waits, Duration healthyStream) {
+    }
+
+    /**
+     * @param enabled       ask for a summary at the end of calls whose profile can summarize
+     * @param timeout       the summary call's deadline; the conversation is completed after it either way
+     * @param minUtterances fewer final utterances than this in the conversation: too short to summarize
+     */
+    public record Summary(boolean enabled, Duration timeout, int minUtterances) {
+        public static final Summary OFF = new Summary(false, Duration.ofSeconds(10), 1);
     }
 }

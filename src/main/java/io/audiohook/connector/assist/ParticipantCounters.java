@@ -22,6 +22,8 @@ public final class ParticipantCounters {
     final AtomicLong stalls = new AtomicLong();
     final AtomicLong languageFallbacks = new AtomicLong();
     final AtomicLong slowdowns = new AtomicLong();
+    /** Utterances Dialogflow analysed and stored as messages (what a summary is made of). */
+    final AtomicLong messages = new AtomicLong();
     volatile String gaveUp;
 
     void restart(String code) {
@@ -80,6 +82,11 @@ public final class ParticipantCounters {
     /** Times Dialogflow said the audio came too fast and the pace dropped to real time. */
     public long slowdowns() {
         return slowdowns.get();
+    }
+
+    /** Utterances of this participant that Dialogflow stored as messages. */
+    public long messages() {
+        return messages.get();
     }
 
     /** The status code this participant was given up for, if it was. */

@@ -60,7 +60,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
         this.recovery = new Recovery(sessionId, role, services, counters, warnings);
-        this.events = new ResultEvents(role, format.bytesPerSample(), services);
+        this.events = new ResultEvents(sessionId, role, format.bytesPerSample(), services, warnings, counters);
         StreamLog log = new StreamLog(sessionId, role, counters, services.metrics());
         this.streams = new LiveStreams(this, timers, logContext);
         this.current = new CurrentStream(streams, audio, format, services.settings().streaming(), log, timers,

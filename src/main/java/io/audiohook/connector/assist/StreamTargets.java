@@ -47,6 +47,6 @@ final class StreamTargets {
 
     StreamTarget of(Participant.Role role) {
         return new StreamTarget(conversationName, setup.participant(role).getName(), setup.humanAgent().getName(),
-                language, profileLanguage, model, replayLookback);
+                setup.endUser().getName(), language, profileLanguage, model, replayLookback);
     }
 }

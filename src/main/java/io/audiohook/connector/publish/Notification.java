@@ -8,6 +8,7 @@ import com.google.protobuf.util.JsonFormat;
 
 import io.audiohook.connector.assist.AssistEvent;
 import io.audiohook.connector.assist.ConversationLifecycle;
+import io.audiohook.connector.assist.ConversationSummary;
 import io.audiohook.connector.assist.NewMessage;
 import io.audiohook.connector.assist.RecognitionResult;
 import io.audiohook.connector.assist.Suggestions;
@@ -46,6 +47,14 @@ public record Notification(DataType type, String data, String participantRole, S
                     .setConversation(s.conversationName())
                     .setParticipant(s.participantName())
                     .addAllSuggestionResults(s.results())
+                    .build();
+            return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
+        }
+        if (event instanceof ConversationSummary summary) {
+            HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
+                    .setConversation(summary.conversationName())
+                    .setParticipant(summary.participantName())
+                    .addSuggestionResults(summary.asSuggestionResult())
                     .build();
             return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
         }

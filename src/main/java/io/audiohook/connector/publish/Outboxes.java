@@ -49,8 +49,8 @@ final class Outboxes {
     // ------------------------------------------------------------------ intake
 
     /** @return the outbox to drain now, or null when the event was dropped (and counted) */
-    ConversationOutbox offer(String key, PendingEvent event, Optional<TranscriptEntry> line) {
-        long lineBytes = line.map(Outboxes::bytes).orElse(0L);
+    ConversationOutbox offer(String key, PendingEvent event, Optional<TranscriptRecord> line) {
+        long lineBytes = line.map(TranscriptRecord::bytes).orElse(0L);
         for (;;) {
             ConversationOutbox box = outboxes.get(key);
             if (box == null) {
@@ -81,7 +81,7 @@ final class Outboxes {
                     box.transcript.add(line.get());
                     pendingBytes.addAndGet(lineBytes);
                     while (box.transcript.size() > transcript.maxPending() && box.transcript.peekOldest() != null) {
-                        pendingBytes.addAndGet(-bytes(box.transcript.dropOldest()));
+                        pendingBytes.addAndGet(-box.transcript.dropOldest().bytes());
                         stats.dropped(DropReason.TRANSCRIPT, 1);
                     }
                 }
@@ -145,16 +145,16 @@ final class Outboxes {
 
     // ------------------------------------------------------------------ transcript lines
 
-    List<TranscriptEntry> nextLines(ConversationOutbox box, int max) {
+    List<TranscriptRecord> nextLines(ConversationOutbox box, int max) {
         synchronized (box) {
             return box.transcript.ready(nanoTime.getAsLong()) ? box.transcript.take(max) : null;
         }
     }
 
-    void linesWritten(ConversationOutbox box, List<TranscriptEntry> batch) {
+    void linesWritten(ConversationOutbox box, List<TranscriptRecord> batch) {
         long bytes = 0;
-        for (TranscriptEntry line : batch) {
-            bytes += bytes(line);
+        for (TranscriptRecord line : batch) {
+            bytes += line.bytes();
         }
         pendingBytes.addAndGet(-bytes);
         stats.transcriptLines(batch.size());
@@ -163,7 +163,7 @@ final class Outboxes {
         }
     }
 
-    void linesFailed(ConversationOutbox box, List<TranscriptEntry> batch) {
+    void linesFailed(ConversationOutbox box, List<TranscriptRecord> batch) {
         synchronized (box) {
             box.transcript.failed(batch, nanoTime.getAsLong(), retry);
         }
@@ -224,10 +224,6 @@ final class Outboxes {
             pendingBytes.addAndGet(-event.bytes());
             stats.dropped(reason, 1);
         }
-    }
-
-    static long bytes(TranscriptEntry line) {
-        return line.text().length() + line.participant().length() + line.messageName().length() + 256L;
     }
 
     // ------------------------------------------------------------------ observation

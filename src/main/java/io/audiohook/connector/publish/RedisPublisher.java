@@ -28,7 +28,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Publishes Agent Assist events to Redis exactly as Google's Pub/Sub interceptor does for the UI connector, and
- * appends final utterances to a per-conversation transcript stream: the Redis writer of the {@link Outboxes}.
+ * appends final utterances, their suggestions and the summary to a per-conversation transcript stream: the Redis
+ * writer of the {@link Outboxes}.
  * <p>
  * {@link #publish} only renders the event and queues it in its conversation's outbox; Redis work runs on the
  * Vert.x event loop through the reactive client. Per conversation one command is in flight at a time and a failed
@@ -102,7 +103,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
             LOG.errorf("cannot render a %s event: %s", event.getClass().getSimpleName(), e.toString());
             return;
         }
-        Optional<TranscriptEntry> line = transcriptConfig.enabled() ? lines.line(event) : Optional.empty();
+        Optional<TranscriptRecord> line = transcriptConfig.enabled() ? lines.record(event) : Optional.empty();
         ConversationOutbox box = outboxes.offer(ConversationKeys.withoutLocation(event.conversationName()), pending,
                 line);
         if (box != null) {
@@ -160,13 +161,13 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     }
 
     private void writeNext(ConversationOutbox box) {
-        List<TranscriptEntry> batch = outboxes.nextLines(box, TRANSCRIPT_BATCH);
+        List<TranscriptRecord> batch = outboxes.nextLines(box, TRANSCRIPT_BATCH);
         if (batch == null) {
             return;
         }
         String stream = ConversationKeys.transcript(keyPrefix, box.key);
         List<Request> requests = new ArrayList<>(batch.size() + 1);
-        for (TranscriptEntry line : batch) {
+        for (TranscriptRecord line : batch) {
             Request xadd = Request.cmd(Command.XADD).arg(stream).arg("MAXLEN").arg("~")
                     .arg(transcriptConfig.maxLength()).arg("*");
             line.fields().forEach((field, value) -> xadd.arg(field).arg(value));

@@ -1,7 +1,6 @@
 package io.audiohook.connector.publish;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +21,8 @@ import java.util.Optional;
  */
 public record TranscriptEntry(String id, String role, String participant, String text, String language,
         Optional<String> startOffset, Optional<String> endOffset, Optional<Float> sentimentScore,
-        Optional<Float> sentimentMagnitude, String messageName, String createTime, Optional<String> sendTime) {
+        Optional<Float> sentimentMagnitude, String messageName, String createTime, Optional<String> sendTime)
+        implements TranscriptRecord {
 
     static final String ROLE = "role";
     static final String PARTICIPANT = "participant";
@@ -36,8 +36,9 @@ public record TranscriptEntry(String id, String role, String participant, String
     static final String CREATE_TIME = "create_time";
     static final String SEND_TIME = "send_time";
 
-    /** The stream entry's fields, in a fixed order; absent values are left out. */
-    Map<String, String> fields() {
+    /** The stream entry's fields, in a fixed order; absent values are left out. An utterance has no kind. */
+    @Override
+    public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(ROLE, role);
         fields.put(PARTICIPANT, participant);
@@ -53,12 +54,12 @@ public record TranscriptEntry(String id, String role, String participant, String
         return fields;
     }
 
-    /** @param flat {@code field, value, field, value, ...} as XRANGE returns them */
-    static TranscriptEntry fromFields(String id, List<String> flat) {
-        Map<String, String> f = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            f.put(flat.get(i), flat.get(i + 1));
-        }
+    @Override
+    public long bytes() {
+        return text.length() + participant.length() + messageName.length() + 256L;
+    }
+
+    static TranscriptEntry fromFields(String id, Map<String, String> f) {
         return new TranscriptEntry(id, f.getOrDefault(ROLE, ""), f.getOrDefault(PARTICIPANT, ""),
                 f.getOrDefault(TEXT, ""), f.getOrDefault(LANGUAGE, ""), Optional.ofNullable(f.get(START_OFFSET)),
                 Optional.ofNullable(f.get(END_OFFSET)), number(f.get(SENTIMENT_SCORE)),

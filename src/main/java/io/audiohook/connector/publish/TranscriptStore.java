@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Reads the durable transcript of a conversation: every final utterance, oldest first, as written by the
- * publisher to the Redis Stream {@code <key-prefix>transcript:<conversation name without location>}. Entries
+ * Reads the durable transcript of a conversation: every final utterance and the suggestions compiled for it, oldest
+ * first, and the summary, as written by the publisher to the Redis Stream {@code <key-prefix>transcript:<conversation name without location>}. Entries
  * expire {@code connector.publish.transcript.retention} after the last one was written.
  * Non-blocking: safe on an event loop.
  */
@@ -27,13 +27,13 @@ public class TranscriptStore {
 
     /**
      * @param conversationName {@code projects/<p>/locations/<l>/conversations/<id>} or the same without location
-     * @return the entries, oldest first; empty if the conversation has none (or they expired); fails if Redis does
+     * @return what is kept, oldest first; empty if the conversation has nothing (or it expired); fails if Redis does
      */
-    public Uni<List<TranscriptEntry>> read(String conversationName) {
+    public Uni<Transcript> read(String conversationName) {
         String key = streamKey(conversationName);
         return redis.execute("XRANGE", key, "-", "+", "COUNT",
                 Integer.toString(Math.max(1, config.transcript().maxLength() * 2)))
-                .map(TranscriptStore::entries);
+                .map(reply -> Transcript.of(entries(reply)));
     }
 
     /** The Redis key of a conversation's transcript stream. */
@@ -41,8 +41,8 @@ public class TranscriptStore {
         return ConversationKeys.transcript(config.keyPrefix(), conversationName);
     }
 
-    private static List<TranscriptEntry> entries(Response reply) {
-        List<TranscriptEntry> entries = new ArrayList<>();
+    private static List<TranscriptRecord> entries(Response reply) {
+        List<TranscriptRecord> entries = new ArrayList<>();
         if (reply == null) {
             return entries;
         }
@@ -52,7 +52,7 @@ public class TranscriptStore {
             for (Response field : entry.get(1)) {
                 flat.add(field.toString());
             }
-            entries.add(TranscriptEntry.fromFields(id, flat));
+            entries.add(TranscriptRecord.fromFields(id, flat));
         }
         return entries;
     }

@@ -25,7 +25,7 @@ class ParticipantStreamTest {
     static final int SECOND = 8000; // µ-law bytes per second of one channel
     static final StreamTarget TARGET = new StreamTarget("projects/p/locations/l/conversations/c",
             "projects/p/locations/l/conversations/c/participants/u", "projects/p/locations/l/conversations/c/participants/a",
-            "fr-FR", "en-US", Optional.of("latest_long"), true);
+            "projects/p/locations/l/conversations/c/participants/u", "fr-FR", "en-US", Optional.of("latest_long"), true);
 
     final ManualTimers timers = new ManualTimers();
     final FakeTransport transport = new FakeTransport();
@@ -40,7 +40,7 @@ class ParticipantStreamTest {
                 new AssistSettings.Retry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2, () -> 0.5),
                         new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(20), 2.0, 0.2, () -> 0.5),
                         Duration.ofSeconds(10)),
-                Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMinutes(5), 100);
+                Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMinutes(5), 100, AssistSettings.Summary.OFF);
     }
 
     /** A participant's audio as its stream keeps it, for the tests of the stream's parts. */

@@ -183,14 +183,14 @@ class OutboxesTest {
         o.offer("c1", event(), Optional.of(line("three")));
         assertEquals(1, stats.dropped(DropReason.TRANSCRIPT), "the oldest waiting line beyond the bound");
 
-        List<TranscriptEntry> lines = o.nextLines(box, 32);
-        assertEquals(List.of("two", "three"), lines.stream().map(TranscriptEntry::text).toList(),
+        List<TranscriptRecord> lines = o.nextLines(box, 32);
+        assertEquals(List.of("two", "three"), lines.stream().map(l -> ((TranscriptEntry) l).text()).toList(),
                 "lines do not wait for the desktop");
         o.linesFailed(box, lines);
         assertNull(o.nextLines(box, 32), "backing off");
         clock.addAndGet(2 * SECOND);
         assertTrue(o.tick().ready().contains(box));
-        List<TranscriptEntry> retried = o.nextLines(box, 32);
+        List<TranscriptRecord> retried = o.nextLines(box, 32);
         o.linesWritten(box, retried);
         assertEquals(2, stats.transcriptLines());
         assertEquals(3 * event().bytes(), o.pendingBytes(), "only the three held events remain");

@@ -127,8 +127,10 @@ class PublishCallTest extends ConnectorTest {
         }
         assertEquals(dropsBefore, drops(), "nothing dropped");
 
-        eventually("transcript written", () -> transcripts.read(c.fullName()).await().indefinitely().size() == 4);
-        List<TranscriptEntry> lines = transcripts.read(c.key()).await().indefinitely();
+        eventually("transcript written",
+                () -> transcripts.read(c.fullName()).await().indefinitely().utterances().size() == 4);
+        Transcript transcript = transcripts.read(c.key()).await().indefinitely();
+        List<TranscriptEntry> lines = transcript.utterances();
         Map<String, List<String>> script = script();
         assertEquals(script.get("END_USER"), lines.stream().filter(l -> l.role().equals("END_USER")).map(TranscriptEntry::text).toList());
         assertEquals(script.get("HUMAN_AGENT"), lines.stream().filter(l -> l.role().equals("HUMAN_AGENT")).map(TranscriptEntry::text).toList());
@@ -157,7 +159,21 @@ class PublishCallTest extends ConnectorTest {
         try (Resp resp = Resp.connect(redisPort)) {
             long ttl = (Long) resp.call("TTL", transcripts.streamKey(c.fullName()));
             assertTrue(ttl > 7 * 24 * 3600 - 60 && ttl <= 7 * 24 * 3600, "retention 7 days: " + ttl);
-            assertEquals(4L, resp.call("XLEN", "aa-connector:transcript:" + c.key()));
+            // the utterances, the suggestions compiled for them, and the summary once written: nothing else
+            eventually("every entry of the stream is an utterance, a suggestion or the summary", () -> {
+                Transcript kept = transcripts.read(c.key()).await().indefinitely();
+                long entries = kept.utterances().size() + kept.suggestions().size() + (kept.summary().isPresent() ? 1 : 0);
+                try {
+                    return entries == (Long) resp.call("XLEN", "aa-connector:transcript:" + c.key());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        assertFalse(transcript.suggestions().isEmpty(), "the suggestions compiled for the customer's words are kept");
+        for (SuggestionEntry s : transcript.suggestions()) {
+            assertTrue(lines.stream().anyMatch(l -> l.messageName().equals(s.message())),
+                    "kept next to the utterance that triggered them: " + s);
         }
     }
 

@@ -114,8 +114,8 @@ class UiConnectorEnvelopeTest {
                         .setLatestMessage(FULL + "/messages/CiQ3NjM0")
                         .setContextSize(3))
                 .build();
-        Notification n = Notification.of(new Suggestions(FULL, FULL + "/participants/HAgt0000000000000001",
-                List.of(result), 0));
+        Notification n = Notification.of(new Suggestions(FULL, Participant.Role.HUMAN_AGENT,
+                FULL + "/participants/HAgt0000000000000001", FULL + "/messages/CiQ3NjM0", List.of(result), 0));
         assertExampleWithDataAsJson("suggestions.json",
                 UiConnectorEnvelope.render(KEY, n, ACK, PUBLISHED, "100000000000004"));
     }

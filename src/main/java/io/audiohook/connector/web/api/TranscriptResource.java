@@ -1,6 +1,7 @@
 package io.audiohook.connector.web.api;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,14 +13,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.audiohook.connector.publish.Transcript;
 import io.audiohook.connector.publish.TranscriptStore;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The transcript so far of a conversation, from the publisher's per-conversation Redis Stream. The
- * conversation may be named by its Genesys id, its Dialogflow id or its full name ({@link ConversationRef});
- * the full name may be sent with its slashes as they are or URL-encoded. 404 when there is no transcript:
- * unknown conversation, nothing final said yet, or expired.
+ * The transcript so far of a conversation, with the suggestions compiled for each utterance, and its summary, from
+ * the publisher's per-conversation Redis Stream. The conversation may be named by its Genesys id, its Dialogflow id
+ * or its full name ({@link ConversationRef}); the full name may be sent with its slashes as they are or URL-encoded.
+ * 404 when there is none: unknown conversation, nothing final said yet (no summary yet), or expired.
  */
 @Path("/api/v1/conversations")
 @UiConnectorAuthenticated
@@ -46,9 +48,29 @@ public class TranscriptResource {
         if (name.isEmpty()) {
             return Uni.createFrom().item(notFound());
         }
-        return store.read(name.get())
-                .map(entries -> entries.isEmpty() ? notFound()
-                        : Response.ok(TranscriptView.of(name.get(), entries)).build())
+        return read(name.get(), transcript -> transcript.isEmpty() ? null : TranscriptView.of(name.get(), transcript));
+    }
+
+    /** The summary Dialogflow made when the call ended ({@code close}/{@code end}); 404 until there is one. */
+    @GET
+    @Path("{conversation: .+}/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> summary(@PathParam("conversation") String conversation) {
+        Optional<String> name = ConversationRef.nameWithoutLocation(conversation, project);
+        if (name.isEmpty()) {
+            return Uni.createFrom().item(notFound());
+        }
+        return read(name.get(), transcript -> transcript.summary().map(s -> SummaryView.of(name.get(), s))
+                .orElse(null));
+    }
+
+    /** @param view what to answer from the transcript, null for 404 */
+    private Uni<Response> read(String name, Function<Transcript, Object> view) {
+        return store.read(name)
+                .map(transcript -> {
+                    Object body = view.apply(transcript);
+                    return body == null ? notFound() : Response.ok(body).build();
+                })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("transcript read failed: %s", failure.toString());
                     return ApiAuthFilter.json(Response.Status.SERVICE_UNAVAILABLE,
