@@ -201,10 +201,24 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     /**
      * Conversations still in their grace stay open in Dialogflow: another instance may continue them, and
-     * completing them here would make that impossible.
+     * completing them here would make that impossible. Those of calls that ended with {@code end} are summarized and
+     * completed first (on the shutdown thread, bounded by the summary's deadline): closing the clients under them
+     * would leave them open for good.
      */
     @Override
     public void close() {
+        long giveUp = System.nanoTime() + runtime.settings().summary().timeout().plusSeconds(2).toNanos();
+        if (completing.get() > 0) {
+            LOG.infof("shutting down: %d ended conversation(s) still being summarized or completed", completing.get());
+        }
+        while (completing.get() > 0 && System.nanoTime() - giveUp < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         int left = pending.size();
         if (left > 0) {
             LOG.infof("shutting down with %d conversation(s) left open for a reconnect", left);
