@@ -123,7 +123,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         pending.cancel(call.conversationName());
         carried.take(call.conversationName());
         Optional<ConversationProfile> profile = call.profile();
-        if (profile.isEmpty()) {
+        if (profile.isEmpty() || !call.info().assists()) { // a call kept off the desktop has nobody to read it
             send(call.conversationName(), call.sink());
             return;
         }
