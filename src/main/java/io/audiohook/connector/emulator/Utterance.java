@@ -114,9 +114,8 @@ final class Utterance {
                 answers.addFaqAnswers(FaqAnswer.newBuilder()
                         .setQuestion(entry.question())
                         .setAnswer(entry.answer())
-                        .setConfidence(0.9f - 0.1f * i)
-                        .setSource(location + "/knowledgeBases/emulated-faq/documents/" + entry.keyword()
-                                .replaceAll("[^a-z0-9]+", "-"))
+                        .setConfidence(Knowledge.confidence(i))
+                        .setSource(entry.document(location))
                         .setAnswerRecord(location + "/answerRecords/" + Ids.next()));
             }
             response.addHumanAgentSuggestionResults(SuggestionResult.newBuilder().setSuggestFaqAnswersResponse(answers));
