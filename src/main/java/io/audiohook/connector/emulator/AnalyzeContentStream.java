@@ -150,8 +150,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
     }
 
     private UtteranceResponder.Content content(AssistProfile profile) {
-        return new UtteranceResponder.Content(services.script(), services.knowledge(), profile.sentiment(),
-                Clock.systemUTC());
+        return new UtteranceResponder.Content(services.script(), services.knowledge(), profile, Clock.systemUTC());
     }
 
     private void next(StreamingAnalyzeContentRequest request) {

@@ -59,10 +59,25 @@ final class ProfileChecks {
             throw new IllegalArgumentException(where + ": " + feature.kind() + " cannot take a " + source
                     + " (the proto names it for other features)");
         }
+        querySourceNames(query, where);
         if (query.hasSections() && config.getConversationModelConfig().getModel().isEmpty()
                 && !"2.0".equals(config.getConversationModelConfig().getBaselineModelVersion())) {
             throw new IllegalArgumentException(where + ": queryConfig.sections need "
                     + "conversationModelConfig.baselineModelVersion \"2.0\" (or a custom model), as the proto says");
+        }
+    }
+
+    /** "Required" and "Currently, only one … is supported" (KnowledgeBaseQuerySource, DocumentQuerySource). */
+    private static void querySourceNames(SuggestionQueryConfig query, String where) {
+        int count = switch (query.getQuerySourceCase()) {
+            case KNOWLEDGE_BASE_QUERY_SOURCE -> query.getKnowledgeBaseQuerySource().getKnowledgeBasesCount();
+            case DOCUMENT_QUERY_SOURCE -> query.getDocumentQuerySource().getDocumentsCount();
+            case DIALOGFLOW_QUERY_SOURCE -> query.getDialogflowQuerySource().getAgent().isEmpty() ? 0 : 1;
+            case QUERYSOURCE_NOT_SET -> 1;
+        };
+        if (count != 1) {
+            throw new IllegalArgumentException(where + ": the " + query.getQuerySourceCase()
+                    + " must name exactly one knowledge base, document or agent, as the proto says");
         }
     }
 

@@ -53,6 +53,17 @@ final class ResourceNames {
         return name.split("/")[1];
     }
 
+    /** The location ({@code projects/<p>/locations/<l>}) of a conversation or participant name that was checked. */
+    static String locationOf(String name) {
+        String[] parts = name.split("/", 5);
+        return String.join("/", parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /** A new answer record in a location: every suggestion has one, for feedback. */
+    static String newAnswerRecord(String location) {
+        return location + "/answerRecords/" + Ids.next();
+    }
+
     /** The conversation a well-formed participant name is in. */
     static String conversationOf(String participant) {
         Matcher matcher = PARTICIPANT_NAME.matcher(participant);
