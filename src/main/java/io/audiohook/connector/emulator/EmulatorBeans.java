@@ -52,6 +52,12 @@ public class EmulatorBeans {
                 config.language(), config.model());
     }
 
+    @Produces
+    @Singleton
+    Summaries summaries(ConversationStore store, AssistProfiles profiles, Knowledge knowledge) {
+        return new Summaries(store, profiles, knowledge);
+    }
+
     /** Reads the files at start, so a wrong path fails the start instead of the first call. */
     void start(@Observes StartupEvent event, EmulatorConfig config, Script script, Knowledge knowledge,
             AssistProfiles profiles) {

@@ -67,9 +67,10 @@ final class KnowledgeSuggestions {
         return Optional.of(SuggestionResult.newBuilder().setSuggestArticlesResponse(articles).build());
     }
 
+    /** Replies to what the customer said (the emulator's reading: a reply answers the other party). */
     static Optional<SuggestionResult> smartReplies(SuggestionFeatureConfig config, UtteranceContext context) {
         List<UtteranceContext.Ranked> ranked = context.ranked(config.getQueryConfig());
-        if (ranked.isEmpty()) {
+        if (ranked.isEmpty() || context.role() != Participant.Role.END_USER) {
             return Optional.empty();
         }
         SuggestSmartRepliesResponse.Builder replies = SuggestSmartRepliesResponse.newBuilder()

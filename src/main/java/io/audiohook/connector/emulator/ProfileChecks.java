@@ -17,7 +17,6 @@ import com.google.cloud.dialogflow.v2beta1.SummarizationSection;
  */
 final class ProfileChecks {
     static final Pattern PROFILE_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/conversationProfiles/[^/]+");
-    static final Pattern GENERATOR_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/generators/[^/]+");
     /** SuggestionQueryConfig.max_results: "if unset, defaults to 10. And the max number is 20." */
     static final int DEFAULT_MAX_RESULTS = 10;
     static final int MAX_RESULTS = 20;
@@ -83,7 +82,7 @@ final class ProfileChecks {
 
     /** A generator needs a context ("Required. Input context of the generator."); its sections must make sense. */
     static void generator(Generator generator, String where) {
-        name(generator.getName(), GENERATOR_NAME, where);
+        name(generator.getName(), ResourceNames.GENERATOR_NAME, where);
         if (generator.getContextCase() == Generator.ContextCase.CONTEXT_NOT_SET) {
             throw new IllegalArgumentException(where + " has no context (freeFormContext, agentCoachingContext or "
                     + "summarizationContext); the proto requires one");

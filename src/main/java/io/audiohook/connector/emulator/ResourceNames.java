@@ -14,6 +14,7 @@ final class ResourceNames {
     /** conversation.proto, CreateConversationRequest.conversation_id: {@code [a-zA-Z][a-zA-Z0-9_-]*}, 3 to 64 long. */
     private static final Pattern CONVERSATION_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{2,63}");
     private static final Pattern CONVERSATION_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/conversations/[^/]+");
+    static final Pattern GENERATOR_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/generators/[^/]+");
     private static final Pattern PARTICIPANT_NAME = Pattern.compile("(" + CONVERSATION_NAME + ")/participants/[^/]+");
 
     private ResourceNames() {
@@ -45,6 +46,13 @@ final class ResourceNames {
         if (!CONVERSATION_NAME.matcher(name).matches()) {
             throw Errors.invalid("Conversation name must have the form "
                     + "projects/<project>/locations/<location>/conversations/<id>: '" + name + "'");
+        }
+    }
+
+    static void checkGenerator(String name) {
+        if (!GENERATOR_NAME.matcher(name).matches()) {
+            throw Errors.invalid("Generator name must have the form "
+                    + "projects/<project>/locations/<location>/generators/<id>: '" + name + "'");
         }
     }
 

@@ -64,6 +64,50 @@ class AssistProfilesTest {
     }
 
     @Test
+    void theShippedFileIsTheDemosProfile() {
+        AssistProfiles profiles = file("emulator/profiles.json", EmulatedCall.PROFILE, OTHER);
+        AssistProfile shipped = profiles.of(EmulatedCall.PROFILE);
+        assertEquals(List.of(FeatureKind.FAQ, FeatureKind.KNOWLEDGE_ASSIST, FeatureKind.ARTICLE_SUGGESTION,
+                FeatureKind.SMART_REPLY, FeatureKind.CONVERSATION_SUMMARIZATION), kinds(shipped.forAgent()));
+        assertEquals(List.of(FeatureKind.FAQ), kinds(shipped.forCustomer()));
+        assertTrue(shipped.sentiment());
+        assertEquals("latest_long", shipped.model());
+        assertEquals(kinds(shipped.forAgent()), kinds(profiles.of(OTHER).forAgent()));
+    }
+
+    @Test
+    void theTestFileHasAProfileForEachCase() {
+        String parent = EmulatedCall.PARENT + "/conversationProfiles/";
+        AssistProfiles profiles = file("emulator/test-profiles.json", EmulatedCall.PROFILE, EmulatedCall.ROLES,
+                EmulatedCall.ALL_KINDS, EmulatedCall.GENERATORS, EmulatedCall.NO_SUMMARY, parent + "emulated-sales");
+        assertEquals(kinds(file("emulator/profiles.json", EmulatedCall.PROFILE).of(EmulatedCall.PROFILE).forAgent()),
+                kinds(profiles.of(EmulatedCall.PROFILE).forAgent()), "the shipped default");
+        assertEquals(kinds(profiles.of(EmulatedCall.PROFILE).forAgent()),
+                kinds(profiles.of(parent + "emulated-sales").forAgent()));
+        assertEquals(List.of(FeatureKind.SMART_REPLY, FeatureKind.KNOWLEDGE_ASSIST),
+                kinds(profiles.of(EmulatedCall.ROLES).forAgent()));
+        assertEquals(List.of(FeatureKind.ARTICLE_SUGGESTION, FeatureKind.FAQ),
+                kinds(profiles.of(EmulatedCall.ROLES).forCustomer()));
+        assertEquals(List.of(FeatureKind.FAQ, FeatureKind.ARTICLE_SUGGESTION, FeatureKind.SMART_REPLY,
+                FeatureKind.KNOWLEDGE_ASSIST, FeatureKind.DIALOGFLOW_ASSIST, FeatureKind.ENTITY_EXTRACTION,
+                FeatureKind.CONVERSATION_SUMMARIZATION), kinds(profiles.of(EmulatedCall.ALL_KINDS).forAgent()));
+        assertEquals(2, profiles.of(EmulatedCall.ALL_KINDS).generators().size());
+        assertEquals(List.of(FeatureKind.FAQ), kinds(profiles.of(EmulatedCall.GENERATORS).forAgent()));
+        assertEquals(1, profiles.of(EmulatedCall.GENERATORS).generators().size());
+        assertEquals(List.of(FeatureKind.FAQ), kinds(profiles.of(EmulatedCall.NO_SUMMARY).forAgent()));
+        assertEquals(3, profiles.generatorCount());
+    }
+
+    private static List<FeatureKind> kinds(AssistProfile.SuggestionSetup setup) {
+        return setup.features().stream().map(AssistProfile.Feature::kind).toList();
+    }
+
+    private static AssistProfiles file(String resource, String... served) {
+        return AssistProfiles.of(ProfileFile.parse(TextFiles.text(resource), resource), resource,
+                new LinkedHashSet<>(List.of(served)), "en-US", "latest_long");
+    }
+
+    @Test
     void withoutAFileEveryProfileHasSpeechSettingsOnly() {
         AssistProfiles profiles = AssistProfiles.bare(Set.of(FIRST), "en-GB", "phone_call");
         AssistProfile profile = profiles.of(FIRST);
