@@ -24,9 +24,13 @@ record AssistProfile(ConversationProfile proto, SuggestionSetup forAgent, Sugges
     record Feature(FeatureKind kind, SuggestionFeatureConfig config) {
     }
 
-    /** One role's suggestion config: its features in their order, whether grouped, its generators. */
-    record SuggestionSetup(List<Feature> features, boolean grouped, List<Generator> generators) {
-        static final SuggestionSetup NONE = new SuggestionSetup(List.of(), false, List.of());
+    /**
+     * One role's suggestion config: its features in their order, whether grouped, its generators, and whether
+     * {@code disable_high_latency_features_sync_delivery} keeps KNOWLEDGE_ASSIST out of the stream's responses.
+     */
+    record SuggestionSetup(List<Feature> features, boolean grouped, List<Generator> generators,
+            boolean highLatencyWithheld) {
+        static final SuggestionSetup NONE = new SuggestionSetup(List.of(), false, List.of(), false);
 
         SuggestionSetup {
             features = List.copyOf(features);

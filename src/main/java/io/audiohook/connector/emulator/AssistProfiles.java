@@ -141,6 +141,7 @@ final class AssistProfiles {
             named.add(Optional.ofNullable(generators.get(name)).orElseThrow(() -> new IllegalArgumentException(
                     configWhere + ".generators names " + name + ", which the file's generators do not list")));
         }
-        return new AssistProfile.SuggestionSetup(features, config.getGroupSuggestionResponses(), named);
+        return new AssistProfile.SuggestionSetup(features, config.getGroupSuggestionResponses(), named,
+                config.getDisableHighLatencyFeaturesSyncDelivery());
     }
 }

@@ -32,8 +32,9 @@ final class FeatureResults {
         for (AssistProfile.Feature feature : setup.features()) {
             SuggestionFeatureConfig config = feature.config();
             if (feature.kind().usesTriggerSettings && config.getSuggestionTriggerSettings().getOnlyEndUser()
-                    && context.role() != Participant.Role.END_USER) {
-                continue;
+                    && context.role() != Participant.Role.END_USER
+                    || feature.kind() == FeatureKind.KNOWLEDGE_ASSIST && setup.highLatencyWithheld()) {
+                continue; // not triggered; or "we will not deliver the responses from high latency features"
             }
             Optional<SuggestionResult> result = missingSource(config.getQueryConfig(), context);
             (result.isPresent() ? result : suggest(feature, target, context)).ifPresent(results::add);

@@ -97,6 +97,17 @@ class UtteranceSuggestionsTest {
     }
 
     @Test
+    void knowledgeAssistIsWithheldFromTheStreamWhenHighLatencyFeaturesAreNotDeliveredInSync() {
+        AssistProfile withheld = AssistProfilesTest.load(("{\"conversationProfiles\": [{\"name\": \"%s\", "
+                + "\"humanAgentAssistantConfig\": {\"humanAgentSuggestionConfig\": {\"featureConfigs\": ["
+                + "{\"suggestionFeature\": {\"type\": \"KNOWLEDGE_ASSIST\"}}, {\"suggestionFeature\": {\"type\": \"FAQ\"}}],"
+                + "\"disableHighLatencyFeaturesSyncDelivery\": true, \"groupSuggestionResponses\": true}}}]}")
+                .formatted(EmulatedCall.PROFILE), EmulatedCall.PROFILE).of(EmulatedCall.PROFILE);
+        assertEquals(List.of(SuggestionResult.SuggestionResponseCase.SUGGEST_FAQ_ANSWERS_RESPONSE),
+                kinds(respond(withheld, Participant.Role.END_USER, "lost card")));
+    }
+
+    @Test
     void aDocumentSourceNarrowsSmartRepliesToItsDocumentAndAnUnknownOneIsAnError() {
         AssistProfile known = profile(true, "{\"suggestionFeature\": {\"type\": \"SMART_REPLY\"}, \"queryConfig\": "
                 + "{\"documentQuerySource\": {\"documents\": [\"" + KB + "/documents/card\"]}}}");
