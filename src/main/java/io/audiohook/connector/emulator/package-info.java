@@ -210,8 +210,9 @@
  * sample; interim results come every ~400 ms of speech, whatever the sending pace. Utterance boundaries are the
  * voice-activity detector's; words share the utterance's voiced time by length and never sit in a pause of
  * 150 ms or more between its sentences ({@code VoicedSpans}), so offsets can be checked against the audio.</li>
- * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted; 1000 messages
- * and 100 stream records per conversation and participant).</li>
+ * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted; the last 1000
+ * messages of a conversation; the last 100 stream records of a participant; the profiles and generators of the
+ * file, read once at start).</li>
  * </ul>
  */
 package io.audiohook.connector.emulator;
