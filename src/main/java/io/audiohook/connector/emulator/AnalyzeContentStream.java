@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 
-import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.InputAudioConfig;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
@@ -36,7 +35,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
 
     /** What a stream needs from the application. */
     record Services(ConversationStore store, EmulatorControl control, Script script, Knowledge knowledge,
-            ConversationProfile profile, Vertx vertx, EmulatorMetrics metrics) {
+            AssistProfiles profiles, Vertx vertx, EmulatorMetrics metrics) {
     }
 
     private enum Phase {
@@ -117,7 +116,8 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         StreamRequestShape.checkFirst(request);
         participant = services.store().participant(request.getParticipant());
         rules = services.control().rules();
-        String model = rules.checkConfig(request, participant, services.profile().getSttConfig().getModel());
+        AssistProfile profile = services.profiles().of(participant.conversation.profile); // the conversation's own
+        String model = rules.checkConfig(request, participant, profile.model());
         String project = ResourceNames.projectOf(participant.name);
         if (!services.control().tryOpenStream(project)) {
             throw StreamRules.refuse("quota", Errors.quotaExceeded(project));
@@ -141,7 +141,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         openedNanos = System.nanoTime();
         lastAudioNanos = openedNanos;
         vad = new VoiceActivityDetector(StreamRules.SAMPLE_RATE, new UtteranceResponder(responses, participant, record,
-                config.getLanguageCode(), config.getEnableWordInfo(), content()));
+                config.getLanguageCode(), config.getEnableWordInfo(), content(profile)));
         decoder = new AudioChunkDecoder(config.getAudioEncoding(), vad::accept);
         armTimer();
         LOG.debugf("stream %d opened for %s (%s, %s, %s%s)", plan.number(), participant.name,
@@ -149,10 +149,8 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
                 request.getEnableExtendedStreaming() ? ", extended" : "");
     }
 
-    private UtteranceResponder.Content content() {
-        boolean sentiment = services.profile().getHumanAgentAssistantConfig().getMessageAnalysisConfig()
-                .getEnableSentimentAnalysis();
-        return new UtteranceResponder.Content(services.script(), services.knowledge(), sentiment, Clock.systemUTC());
+    private UtteranceResponder.Content content(AssistProfile profile) {
+        return new UtteranceResponder.Content(services.script(), services.knowledge(), profile, Clock.systemUTC());
     }
 
     private void next(StreamingAnalyzeContentRequest request) {

@@ -124,6 +124,11 @@ final class ConversationStore {
         return participant;
     }
 
+    /** A conversation, completed or not; INVALID_ARGUMENT for a malformed name, NOT_FOUND for an unknown one. */
+    synchronized StoredConversation find(String name) {
+        return conversation(name);
+    }
+
     /** What must happen now that the conversation is completed: its open streams end. */
     List<Runnable> completionHandlers(String name) {
         StoredConversation conversation;

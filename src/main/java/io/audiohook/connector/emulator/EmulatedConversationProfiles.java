@@ -9,25 +9,18 @@ import com.google.cloud.dialogflow.v2beta1.GetConversationProfileRequest;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 
-/** ConversationProfiles: only the one configured profile, and only reading it. */
+/** ConversationProfiles: only the served profiles ({@link AssistProfiles}), and only reading them. */
 @GrpcService
 public class EmulatedConversationProfiles extends ConversationProfilesGrpc.ConversationProfilesImplBase {
 
     @Inject
     UnaryCalls calls;
     @Inject
-    ConversationProfile profile;
-    @Inject
-    EmulatorConfig config;
+    AssistProfiles profiles;
 
     @Override
     public void getConversationProfile(GetConversationProfileRequest request,
             StreamObserver<ConversationProfile> response) {
-        calls.answer(response, () -> {
-            if (!config.profileNames().contains(request.getName())) {
-                throw Errors.notFound("Conversation profile", request.getName());
-            }
-            return profile.toBuilder().setName(request.getName()).build();
-        });
+        calls.answer(response, () -> profiles.of(request.getName()).proto());
     }
 }

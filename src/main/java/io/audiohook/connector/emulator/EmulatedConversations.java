@@ -6,12 +6,16 @@ import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 import com.google.cloud.dialogflow.v2beta1.ConversationsGrpc;
 import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.GenerateSuggestionsRequest;
+import com.google.cloud.dialogflow.v2beta1.GenerateSuggestionsResponse;
 import com.google.cloud.dialogflow.v2beta1.GetConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.SuggestConversationSummaryRequest;
+import com.google.cloud.dialogflow.v2beta1.SuggestConversationSummaryResponse;
 
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 
-/** Conversations: create (honouring a custom id), get, complete. */
+/** Conversations: create (honouring a custom id), get, complete, summaries and generators ({@link Summaries}). */
 @GrpcService
 public class EmulatedConversations extends ConversationsGrpc.ConversationsImplBase {
 
@@ -19,6 +23,10 @@ public class EmulatedConversations extends ConversationsGrpc.ConversationsImplBa
     UnaryCalls calls;
     @Inject
     ConversationStore store;
+    @Inject
+    Summaries summaries;
+    @Inject
+    EmulatorControl control;
 
     @Override
     public void createConversation(CreateConversationRequest request, StreamObserver<Conversation> response) {
@@ -38,5 +46,17 @@ public class EmulatedConversations extends ConversationsGrpc.ConversationsImplBa
             store.completionHandlers(request.getName()).forEach(Runnable::run);
             return completed;
         });
+    }
+
+    @Override
+    public void suggestConversationSummary(SuggestConversationSummaryRequest request,
+            StreamObserver<SuggestConversationSummaryResponse> response) {
+        calls.answer(response, control.summaryLatency(), () -> summaries.summarize(request));
+    }
+
+    @Override
+    public void generateSuggestions(GenerateSuggestionsRequest request,
+            StreamObserver<GenerateSuggestionsResponse> response) {
+        calls.answer(response, control.summaryLatency(), () -> summaries.generate(request));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.CreateParticipantRequest;
 import com.google.cloud.dialogflow.v2beta1.ListParticipantsRequest;
 import com.google.cloud.dialogflow.v2beta1.ListParticipantsResponse;
@@ -33,7 +32,7 @@ public class EmulatedParticipants extends ParticipantsGrpc.ParticipantsImplBase 
     @Inject
     Knowledge knowledge;
     @Inject
-    ConversationProfile profile;
+    AssistProfiles profiles;
     @Inject
     Vertx vertx;
     @Inject
@@ -68,7 +67,7 @@ public class EmulatedParticipants extends ParticipantsGrpc.ParticipantsImplBase 
             return new Ignored<>();
         }
         return new AnalyzeContentStream(response, new AnalyzeContentStream.Services(store, control, script, knowledge,
-                profile, vertx, metrics));
+                profiles, vertx, metrics));
     }
 
     private static int pageStart(String token) {

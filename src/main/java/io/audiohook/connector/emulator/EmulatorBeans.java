@@ -9,11 +9,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
-import com.google.cloud.dialogflow.v2beta1.HumanAgentAssistantConfig;
-import com.google.cloud.dialogflow.v2beta1.SpeechToTextConfig;
-import com.google.cloud.dialogflow.v2beta1.SuggestionFeature;
-
 import io.quarkus.runtime.StartupEvent;
 
 /** Wires the emulator's plain classes from configuration; files are read only when the emulator is on. */
@@ -45,32 +40,31 @@ public class EmulatorBeans {
         return Knowledge.parse(TextFiles.lines(config.knowledge().get()));
     }
 
-    /** Shaped like an Agent Assist profile: speech settings, FAQ suggestions and sentiment analysis on. */
+    /** The served profiles, from the profile file where there is one. */
     @Produces
     @Singleton
-    ConversationProfile conversationProfile(EmulatorConfig config) {
-        return ConversationProfile.newBuilder()
-                .setName(config.profileName())
-                .setDisplayName("Dialogflow emulator")
-                .setLanguageCode(config.language())
-                .setSttConfig(SpeechToTextConfig.newBuilder().setLanguageCode(config.language()).setModel(config.model()))
-                .setHumanAgentAssistantConfig(HumanAgentAssistantConfig.newBuilder()
-                        .setHumanAgentSuggestionConfig(HumanAgentAssistantConfig.SuggestionConfig.newBuilder()
-                                .addFeatureConfigs(HumanAgentAssistantConfig.SuggestionFeatureConfig.newBuilder()
-                                        .setSuggestionFeature(SuggestionFeature.newBuilder()
-                                                .setType(SuggestionFeature.Type.FAQ))
-                                        .setEnableEventBasedSuggestion(true)))
-                        .setMessageAnalysisConfig(HumanAgentAssistantConfig.MessageAnalysisConfig.newBuilder()
-                                .setEnableSentimentAnalysis(true)))
-                .build();
+    AssistProfiles profiles(EmulatorConfig config) {
+        if (!config.enabled() || config.profiles().isEmpty()) {
+            return AssistProfiles.bare(config.profileNames(), config.language(), config.model());
+        }
+        String source = config.profiles().get();
+        return AssistProfiles.of(ProfileFile.parse(TextFiles.text(source), source), source, config.profileNames(),
+                config.language(), config.model());
+    }
+
+    @Produces
+    @Singleton
+    Summaries summaries(ConversationStore store, AssistProfiles profiles, Knowledge knowledge) {
+        return new Summaries(store, profiles, knowledge);
     }
 
     /** Reads the files at start, so a wrong path fails the start instead of the first call. */
-    void start(@Observes StartupEvent event, EmulatorConfig config, Script script, Knowledge knowledge) {
+    void start(@Observes StartupEvent event, EmulatorConfig config, Script script, Knowledge knowledge,
+            AssistProfiles profiles) {
         if (config.enabled()) {
             LOG.warnf("Dialogflow emulator ENABLED: this instance answers Dialogflow's v2beta1 gRPC services "
-                    + "itself (profile %s, %d script lines, %d knowledge entries)", config.profileName(), script.size(),
-                    knowledge.size());
+                    + "itself (profiles %s, %d generators, %d script lines, %d knowledge entries)", profiles.names(),
+                    profiles.generatorCount(), script.size(), knowledge.size());
         }
     }
 }

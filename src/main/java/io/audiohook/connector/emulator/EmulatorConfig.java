@@ -18,17 +18,18 @@ public interface EmulatorConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The one conversation profile the emulator knows. */
+    /** The first conversation profile the emulator serves. */
     @WithDefault(ProfileName.EMULATED)
     String profileName();
 
     /**
-     * More profiles, by full name, with the same settings as the first: what a deployment that lets calls choose
-     * their profile ({@code CONNECTOR_ASSIST_ALLOWED_PROFILES}) is tested against.
+     * More profiles it serves, by full name: what a deployment that lets calls choose their profile
+     * ({@code CONNECTOR_ASSIST_ALLOWED_PROFILES}) is tested against. Each has its own settings where the
+     * {@link #profiles()} file lists it, the file's first profile's otherwise.
      */
     Optional<List<String>> moreProfiles();
 
-    /** Every profile the emulator knows: the first, then the others. */
+    /** Every profile the emulator serves: the first, then the others. */
     default java.util.Set<String> profileNames() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         names.add(profileName());
@@ -36,18 +37,28 @@ public interface EmulatorConfig {
         return names;
     }
 
-    /** Language of the profile's speech-to-text config. */
+    /**
+     * The profiles' Agent Assist settings (and their generators): a JSON file
+     * {@code {"conversationProfiles": [...], "generators": [...]}} of protos in proto3 JSON; a file path or classpath
+     * resource. Without it, the profiles have speech settings only.
+     */
+    Optional<String> profiles();
+
+    /** Language of a profile's speech-to-text config, where the profile file sets none. */
     @WithDefault("en-US")
     String language();
 
-    /** Speech model of the profile's speech-to-text config. */
+    /** Speech model of a profile's speech-to-text config, where the profile file sets none. */
     @WithDefault("latest_long")
     String model();
 
     /** Lines {@code external: ...} / {@code internal: ...} to answer with; a file path or classpath resource. */
     Optional<String> script();
 
-    /** Lines {@code keyword | question | answer} for FAQ suggestions; a file path or classpath resource. */
+    /**
+     * The knowledge base, lines {@code keyword | question | answer [| title [| uri]]}, that suggestions come from; a
+     * file path or classpath resource.
+     */
     Optional<String> knowledge();
 
     /** Longest stream: the larger of wall time since it opened and audio received. */

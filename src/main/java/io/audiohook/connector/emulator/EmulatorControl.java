@@ -31,6 +31,7 @@ public class EmulatorControl {
     private Status.Code failLaterCode;
     private Duration failLaterAfter;
     private volatile Duration unaryLatency;
+    private volatile Duration summaryLatency;
     private volatile Duration streamLimit;
     private volatile Duration audioTimeout;
     private volatile Integer streamsPerMinute;
@@ -68,6 +69,14 @@ public class EmulatorControl {
 
     public void setUnaryLatency(Duration latency) {
         unaryLatency = Objects.requireNonNull(latency);
+    }
+
+    /**
+     * Added to SuggestConversationSummary and GenerateSuggestions on top of the unary latency: slow summaries
+     * without slow setup. None unless set.
+     */
+    public void setSummaryLatency(Duration latency) {
+        summaryLatency = Objects.requireNonNull(latency);
     }
 
     /** Applies to streams opened from now on. */
@@ -115,6 +124,7 @@ public class EmulatorControl {
         failLaterCode = null;
         failLaterAfter = null;
         unaryLatency = null;
+        summaryLatency = null;
         streamLimit = null;
         audioTimeout = null;
     }
@@ -129,6 +139,11 @@ public class EmulatorControl {
     public Duration unaryLatency() {
         Duration override = unaryLatency;
         return override != null ? override : config.latency();
+    }
+
+    public Duration summaryLatency() {
+        Duration override = summaryLatency;
+        return override != null ? override : Duration.ZERO;
     }
 
     public Duration streamLimit() {

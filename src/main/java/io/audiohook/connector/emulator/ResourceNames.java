@@ -14,6 +14,7 @@ final class ResourceNames {
     /** conversation.proto, CreateConversationRequest.conversation_id: {@code [a-zA-Z][a-zA-Z0-9_-]*}, 3 to 64 long. */
     private static final Pattern CONVERSATION_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]{2,63}");
     private static final Pattern CONVERSATION_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/conversations/[^/]+");
+    static final Pattern GENERATOR_NAME = Pattern.compile("projects/[^/]+/locations/[^/]+/generators/[^/]+");
     private static final Pattern PARTICIPANT_NAME = Pattern.compile("(" + CONVERSATION_NAME + ")/participants/[^/]+");
 
     private ResourceNames() {
@@ -48,9 +49,27 @@ final class ResourceNames {
         }
     }
 
+    static void checkGenerator(String name) {
+        if (!GENERATOR_NAME.matcher(name).matches()) {
+            throw Errors.invalid("Generator name must have the form "
+                    + "projects/<project>/locations/<location>/generators/<id>: '" + name + "'");
+        }
+    }
+
     /** The project of a location, conversation or participant name that was checked already. */
     static String projectOf(String name) {
         return name.split("/")[1];
+    }
+
+    /** The location ({@code projects/<p>/locations/<l>}) of a conversation or participant name that was checked. */
+    static String locationOf(String name) {
+        String[] parts = name.split("/", 5);
+        return String.join("/", parts[0], parts[1], parts[2], parts[3]);
+    }
+
+    /** A new answer record in a location: every suggestion has one, for feedback. */
+    static String newAnswerRecord(String location) {
+        return location + "/answerRecords/" + Ids.next();
     }
 
     /** The conversation a well-formed participant name is in. */

@@ -14,7 +14,8 @@ import com.google.protobuf.Timestamp;
 
 /**
  * One conversation as the emulator holds it: its lifecycle, the names of its participants, the handlers that
- * end its open streams when it completes, and how many utterances of each role were finalized across them.
+ * end its open streams when it completes, how many utterances of each role were finalized across them, the
+ * messages they became and the last query knowledge assist suggested to each participant role.
  *
  * <p>The participant list, end time and completion count are guarded by {@link ConversationStore}'s lock.
  * Streams read the state without that lock (it is volatile) and update the per-role counters (atomics) and
@@ -28,6 +29,9 @@ final class StoredConversation {
     final List<String> participants = new ArrayList<>();
     /** One handler per open stream, removed when the stream ends; run once the conversation is completed. */
     final Set<Runnable> whenCompleted = ConcurrentHashMap.newKeySet();
+    final ConversationMessages messages = new ConversationMessages();
+    /** Per role the suggestions are for: "Suggestion is made only if it is different from the previous suggestion." */
+    private final Map<Participant.Role, String> suggestedQueries = new ConcurrentHashMap<>();
     private final Map<Participant.Role, AtomicInteger> finalizedByRole = new EnumMap<>(Participant.Role.class);
     private volatile Conversation.LifecycleState state = Conversation.LifecycleState.IN_PROGRESS;
     private Timestamp endTime;
@@ -61,6 +65,11 @@ final class StoredConversation {
     /** Utterances of this role finalized so far, across all streams: the next one gets this script line. */
     AtomicInteger finalized(Participant.Role role) {
         return finalizedByRole.get(role);
+    }
+
+    /** Whether {@code query} differs from the last one suggested to {@code target}; it is the last one from now on. */
+    boolean newSuggestedQuery(Participant.Role target, String query) {
+        return !query.equals(suggestedQueries.put(target, query));
     }
 
     ConversationStats stats() {

@@ -8,23 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads the emulator's script and knowledge files from a path, or else from the classpath. */
+/** Reads the emulator's script, knowledge and profile files from a path, or else from the classpath. */
 final class TextFiles {
     private TextFiles() {
     }
 
     static List<String> lines(String location) {
+        return text(location).lines().toList();
+    }
+
+    static String text(String location) {
         try {
             Path path = Path.of(location);
             if (Files.isRegularFile(path)) {
-                return Files.readAllLines(path, StandardCharsets.UTF_8);
+                return Files.readString(path, StandardCharsets.UTF_8);
             }
             String resource = location.startsWith("/") ? location.substring(1) : location;
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalArgumentException("no file or classpath resource '" + location + "'");
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + location, e);

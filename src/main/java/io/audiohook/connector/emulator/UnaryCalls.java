@@ -1,5 +1,6 @@
 package io.audiohook.connector.emulator;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Answers a unary call: refuses when the emulator is off, then runs the work after the configured
- * latency. Calls arrive on the event loop, so the latency is a Vert.x timer, never a sleep.
+ * latency (plus a call's own, for the slow ones). Calls arrive on the event loop, so the latency is a Vert.x
+ * timer, never a sleep.
  */
 @ApplicationScoped
 public class UnaryCalls {
@@ -28,11 +30,16 @@ public class UnaryCalls {
     Vertx vertx;
 
     <T> void answer(StreamObserver<T> observer, Supplier<T> work) {
+        answer(observer, Duration.ZERO, work);
+    }
+
+    /** @param extra latency of this call beyond every unary call's */
+    <T> void answer(StreamObserver<T> observer, Duration extra, Supplier<T> work) {
         if (!config.enabled()) {
             observer.onError(Errors.disabled());
             return;
         }
-        long delay = control.unaryLatency().toMillis();
+        long delay = control.unaryLatency().plus(extra).toMillis();
         if (delay <= 0) {
             complete(observer, work);
         } else {

@@ -3,20 +3,17 @@ package io.audiohook.connector.emulator;
 import java.time.Instant;
 import java.util.List;
 
-import com.google.cloud.dialogflow.v2beta1.FaqAnswer;
 import com.google.cloud.dialogflow.v2beta1.Message;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.SentimentAnalysisResult;
 import com.google.cloud.dialogflow.v2beta1.SpeechWordInfo;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
-import com.google.cloud.dialogflow.v2beta1.SuggestFaqAnswersResponse;
-import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
 
 /**
  * The answers for one utterance whose text is known from its start: interim results that reveal the
  * words at about the pace they are spoken, the final result with word timings, and the analysed
- * message. Times are milliseconds of audio since the stream's first sample.
+ * message (its suggestions are {@link UtteranceSuggestions}'). Times are milliseconds of audio since the stream's first sample.
  */
 final class Utterance {
     /** About 185 words per minute, the pace of the speech fixture and of brisk phone speech. */
@@ -81,15 +78,10 @@ final class Utterance {
         }
     }
 
-    /**
-     * The analysed message, with sentiment when the profile asks for it and, for the customer's words,
-     * the FAQ answers the knowledge file has for them.
-     */
-    StreamingAnalyzeContentResponse message(String conversation, String participant, Participant.Role role,
-            Instant now, boolean sentiment, List<Knowledge.Entry> faq) {
-        String messageName = conversation + "/messages/" + Ids.next();
+    /** The analysed message, with sentiment when the profile asks for it. */
+    Message message(String conversation, String participant, Participant.Role role, Instant now, boolean sentiment) {
         Message.Builder message = Message.newBuilder()
-                .setName(messageName)
+                .setName(conversation + "/messages/" + Ids.next())
                 .setContent(text)
                 .setLanguageCode(languageCode)
                 .setParticipant(participant)
@@ -102,26 +94,7 @@ final class Utterance {
                     com.google.cloud.dialogflow.v2beta1.Sentiment.newBuilder()
                             .setScore(score.score()).setMagnitude(score.magnitude())));
         }
-        StreamingAnalyzeContentResponse.Builder response = StreamingAnalyzeContentResponse.newBuilder()
-                .setMessage(message);
-        if (role == Participant.Role.END_USER && !faq.isEmpty()) {
-            String location = conversation.substring(0, conversation.indexOf("/conversations/"));
-            SuggestFaqAnswersResponse.Builder answers = SuggestFaqAnswersResponse.newBuilder()
-                    .setLatestMessage(messageName)
-                    .setContextSize(1);
-            for (int i = 0; i < faq.size(); i++) {
-                Knowledge.Entry entry = faq.get(i);
-                answers.addFaqAnswers(FaqAnswer.newBuilder()
-                        .setQuestion(entry.question())
-                        .setAnswer(entry.answer())
-                        .setConfidence(0.9f - 0.1f * i)
-                        .setSource(location + "/knowledgeBases/emulated-faq/documents/" + entry.keyword()
-                                .replaceAll("[^a-z0-9]+", "-"))
-                        .setAnswerRecord(location + "/answerRecords/" + Ids.next()));
-            }
-            response.addHumanAgentSuggestionResults(SuggestionResult.newBuilder().setSuggestFaqAnswersResponse(answers));
-        }
-        return response.build();
+        return message.build();
     }
 
     private static StreamingAnalyzeContentResponse response(StreamingRecognitionResult.Builder result) {

@@ -1,11 +1,10 @@
 package io.audiohook.connector.emulator;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.Message;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 
 import io.grpc.stub.StreamObserver;
@@ -13,8 +12,8 @@ import io.grpc.stub.StreamObserver;
 /**
  * Answers the utterances the voice activity detector finds in one stream: interim results every
  * {@value #INTERIM_EVERY_MS} ms of speech, the final result when the utterance ends, then the analysed
- * message (with FAQ suggestions for the customer). The words are the script line of the participant's role
- * that the conversation's count of finalized utterances points at.
+ * message and the suggestions of the conversation's profile ({@link UtteranceSuggestions}). The words are the
+ * script line of the participant's role that the conversation's count of finalized utterances points at.
  *
  * <p>Not thread-safe: the detector calls it under the stream's lock.
  */
@@ -23,8 +22,8 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
     /** Interim results come after about this much more speech. */
     static final int INTERIM_EVERY_MS = 400;
 
-    /** What the answers depend on besides the stream: the words, the FAQ and whether to score sentiment. */
-    record Content(Script script, Knowledge knowledge, boolean sentiment, Clock clock) {
+    /** What the answers depend on besides the stream: the words, the knowledge, the conversation's profile. */
+    record Content(Script script, Knowledge knowledge, AssistProfile profile, Clock clock) {
     }
 
     private final StreamObserver<StreamingAnalyzeContentResponse> responses;
@@ -79,10 +78,10 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
         responses.onNext(utterance.finalResult(millis(start), millis(end), wordInfo ? voiced : null));
         record.utteranceFinalized();
         LOG.debugf("utterance of %s finalized: %s", participant.name, utterance.text());
-        responses.onNext(utterance.message(participant.conversation.name, participant.name, participant.role,
-                content.clock().instant(), content.sentiment(), participant.role == Participant.Role.END_USER
-                        ? content.knowledge().match(utterance.text())
-                        : List.of()));
+        Message message = utterance.message(participant.conversation.name, participant.name, participant.role,
+                content.clock().instant(), content.profile().sentiment());
+        UtteranceSuggestions.respond(message, content.profile(), content.knowledge(), participant.conversation)
+                .forEach(responses::onNext);
         utterance = null;
     }
 

@@ -4,15 +4,110 @@
  * service stubs and answers Google's own Java client over real gRPC.
  *
  * <h2>What it serves</h2>
- * ConversationProfiles.GetConversationProfile (one profile from configuration, Agent Assist shaped:
- * FAQ suggestions, sentiment analysis on); Conversations.CreateConversation / GetConversation /
- * CompleteConversation; Participants.CreateParticipant / ListParticipants / StreamingAnalyzeContent.
- * Every other method answers {@code UNIMPLEMENTED}. StreamingAnalyzeContent checks requests as the
- * service does, cuts the audio into utterances with an energy-based voice activity detector and
- * answers each with interim results, a final result and the analysed message; the words come from a
- * script file ({@code external:}/{@code internal:} lines), FAQ answers from a knowledge file
- * ({@code keyword | question | answer}). {@link io.audiohook.connector.emulator.EmulatorControl}
- * injects faults and latency at run time and tells tests what the emulator received.
+ * ConversationProfiles.GetConversationProfile and Generators.GetGenerator (from the profile file, below);
+ * Conversations.CreateConversation / GetConversation / CompleteConversation / SuggestConversationSummary /
+ * GenerateSuggestions; Participants.CreateParticipant / ListParticipants / StreamingAnalyzeContent. Every other
+ * method answers {@code UNIMPLEMENTED}. StreamingAnalyzeContent checks requests as the service does, cuts the audio
+ * into utterances with an energy-based voice activity detector and answers each with interim results, a final
+ * result, the analysed message and the suggestions of the conversation's own profile; the words come from a
+ * script file ({@code external:}/{@code internal:} lines), suggestions from a knowledge file
+ * ({@code keyword | question | answer [| title [| uri]]}, the knowledge base
+ * {@code projects/<p>/locations/<l>/knowledgeBases/emulated-faq}, one document {@code …/documents/<keyword slug>} a
+ * line). {@link io.audiohook.connector.emulator.EmulatorControl} injects faults and latency at run time and tells
+ * tests what the emulator received.
+ *
+ * <h2>The profile file ({@code connector.emulator.profiles})</h2>
+ * {@code {"conversationProfiles": [ConversationProfile…], "generators": [Generator…]}}, each element in proto3 JSON
+ * as Dialogflow's REST API returns it (parsed by protobuf's {@code JsonFormat}, which refuses fields this client's
+ * protos do not know). The served names are {@code profile-name} and {@code more-profiles}; a served name the file
+ * lists gets that profile, any other the file's first one under its own name; {@code sttConfig} language and model
+ * the file leaves out come from {@code language} and {@code model}. Without a file, profiles have speech settings
+ * only. A file that breaks one of these rules fails the start, naming the element (Dialogflow refuses such a
+ * profile when it is created; the texts are the emulator's): names of the form
+ * {@code projects/*}{@code /locations/*}{@code /conversationProfiles/*} ({@code …/generators/*}), each once; "One
+ * feature can have only one config" (SuggestionConfig.feature_configs); {@code max_results} within 0 and 20 ("if
+ * unset, defaults to 10. And the max number is 20."); {@code confidence_threshold} within [0, 1]; a query source
+ * only for the features its comment names (knowledge bases: ARTICLE_SUGGESTION, FAQ; documents: SMART_REPLY;
+ * Dialogflow agent: DIALOGFLOW_ASSIST, ENTITY_EXTRACTION), naming exactly one knowledge base, document or agent
+ * ("Currently, only one … is supported"); {@code sections} only with {@code baseline_model_version} "2.0" or a
+ * custom model ("only supported when baseline_model_version == '2.0'"); a generator has a context ("Required. Input
+ * context of the generator."), a CUSTOMER_DEFINED section a key, a concise section not beside its full one ("only
+ * available if type SITUATION is not selected"); a profile names only generators the file lists.
+ * <p><b>ENTITY_EXTRACTION</b> is named by the proto's comments ({@code enable_event_based_suggestion}: "Supported
+ * features: … ENTITY_EXTRACTION …", {@code DialogflowQuerySource}: "used by DIALOGFLOW_ASSIST, ENTITY_EXTRACTION",
+ * {@code SuggestionResult.suggest_entity_extraction_response}) but {@code SuggestionFeature.Type} of this client
+ * has no value for it, and its number is not published. The emulator's convention: write
+ * {@code "type": "ENTITY_EXTRACTION"} in the file; the served proto says TYPE_UNSPECIFIED there, and the emulator
+ * remembers which feature config of which role it was.
+ *
+ * <h2>Agent Assist, per finalized utterance</h2>
+ * After the message, {@code human_agent_suggestion_results} from {@code human_agent_suggestion_config} and
+ * {@code end_user_suggestion_results} from {@code end_user_suggestion_config}, whoever spoke, "The order is the
+ * same as … feature_configs" (participant.proto), generators last. With {@code group_suggestion_responses} a role's
+ * results ride in the message's response ("grouped into a single … StreamingAnalyzeContentResponse"); without, each
+ * result has its own response after the message's ("Different type of suggestions based on the same context will
+ * be in separate … StreamingAnalyzeContentResponse"). Content is deterministic, from the knowledge entries whose
+ * keyword the utterance contains (file order, confidence 0.9 falling 15 % a rank), at most {@code max_results}
+ * (10 unset) at or above {@code confidence_threshold}; {@code context_size} is 1 (the latest message alone):
+ * <ul>
+ * <li>FAQ: {@code suggest_faq_answers_response} (question, answer, confidence, source document, answer record);
+ * ARTICLE_SUGGESTION: {@code suggest_articles_response} (title, uri, the answer as snippet, metadata
+ * {@code document}; v2beta1's ArticleAnswer has no confidence field, v2's has); SMART_REPLY:
+ * {@code suggest_smart_replies_response}, the answers' first clauses, only after the customer's utterances (the
+ * emulator's reading: a reply answers the other party); DIALOGFLOW_ASSIST: {@code suggest_dialogflow_assists_response},
+ * a query result per match (intent {@code …/agent/intents/<slug>}, the answer as fulfillment); ENTITY_EXTRACTION:
+ * {@code suggest_entity_extraction_response}, one query result whose parameters are the keywords
+ * ({@code topic}), sums of money ({@code amount}) and numbers ({@code number}) said, confidence 0.8.</li>
+ * <li>KNOWLEDGE_ASSIST: {@code suggest_knowledge_assist_response}, the best match's question as suggested query
+ * and its answer as a generative answer (snippet: uri, text, title), the answer left out with
+ * {@code enable_query_suggestion_only}; without a match, with {@code enable_query_suggestion_when_no_answer}, the
+ * question the utterance asks; never the query last suggested to that role ("Suggestion is made only if it is
+ * different from the previous suggestion."); withheld from the stream with
+ * {@code disable_high_latency_features_sync_delivery} ("we will not deliver the responses from high latency
+ * features in the API response").</li>
+ * <li>Generators whose {@code trigger_event} the utterance is (END_OF_UTTERANCE; CUSTOMER_MESSAGE after the end
+ * user; AGENT_MESSAGE after the agent; MANUAL_CALL and unspecified never): one {@code generate_suggestions_response},
+ * an answer per generator that suggests something: free form, the best match's answer; agent coaching, the
+ * instructions whose condition shares a word with the utterance (or have none: "the condition can be empty") and
+ * whose own {@code triggering_event}, when set, is the utterance's, their agent actions, a sample response; summary,
+ * the sections below.</li>
+ * <li>{@code suggestion_trigger_settings.only_end_user} holds for ARTICLE_SUGGESTION, FAQ and DIALOGFLOW_ASSIST only
+ * ("Currently, only ARTICLE_SUGGESTION, FAQ, and DIALOGFLOW_ASSIST will use this field."); {@code no_small_talk}
+ * holds trivially (those features answer only utterances that match the knowledge). CONVERSATION_SUMMARIZATION and
+ * KNOWLEDGE_SEARCH suggest nothing per utterance (summaries are asked for; knowledge search answers an agent's
+ * query). {@code enable_event_based_suggestion} is not needed for the stream's suggestions (it concerns Pub/Sub,
+ * which the emulator does not publish).</li>
+ * <li>A feature that finds nothing returns nothing; Google may return an empty result instead (the proto's
+ * {@code skip_empty_event_based_suggestion}: "Knowledge Assist feature sends a Pub/Sub message when there are no
+ * suggestions"), the emulator omits it. A feature whose query source names a knowledge base or document the
+ * emulator does not have gets a {@code SuggestionResult} with {@code error} NOT_FOUND "Knowledge base '…' not
+ * found." / "Document '…' not found." in its place (the texts are the emulator's), the others answer: "any failure
+ * of Agent Assist features will not lead to the overall failure … the features will fail silently with the error
+ * field set". The Dialogflow agent a query source names is not checked.</li>
+ * </ul>
+ *
+ * <h2>Summaries and generators, asked for</h2>
+ * Built from the conversation's finalized messages (the last 1000 are kept). <b>SuggestConversationSummary</b>:
+ * NOT_FOUND for an unknown conversation; FAILED_PRECONDITION when the profile's human agent config has no
+ * CONVERSATION_SUMMARIZATION feature, and when there is no message yet (stricter than documented; both texts the
+ * emulator's); {@code context_size} 500 by default, INVALID_ARGUMENT beyond 1000 ("By default 500 and at most
+ * 1000"); {@code latest_message} must be one of the conversation's kept messages. Sections from
+ * {@code query_config.sections}, by default SITUATION, ACTION, RESOLUTION ("If section types are not provided, the
+ * default will be {SITUATION, ACTION, RESULT}"), named as the proto's comments name them: situation (what the
+ * customer said first), action (what the agent said), resolution (RESOLVED or UNRESOLVED by the sentiment of the
+ * customer's last utterance), customer_satisfaction (Satisfied / Unsatisfied, the same way),
+ * reason_for_cancellation ("N/A" unless the customer asked to cancel), {@code entities/<name>}; {@code text} is
+ * the sections as {@code name: text} lines (Google's layout is not published); {@code baseline_model_version} the
+ * feature's, empty with a custom model; the answer record {@code projects/<p>/locations/<l>/answerRecords/<id>}
+ * like every other (the proto's comment for this one shows no location). <b>GenerateSuggestions</b>: the profile's
+ * generators whose {@code trigger_event} is listed ("Only generators configured in the conversation_profile whose
+ * trigger_event is listed here will be triggered"); FAILED_PRECONDITION for a profile without generators ("The
+ * conversation must be created with a conversation profile which has generators configured in it");
+ * INVALID_ARGUMENT for an empty {@code trigger_events} (which would trigger none: the emulator's choice). A
+ * summarization generator's sections come from its {@code summarization_sections}; a CUSTOMER_DEFINED one is the
+ * utterances that share a word with its definition. Whether Dialogflow summarizes a completed conversation is not
+ * documented: the emulator does. Both methods take the unary latency plus
+ * {@link io.audiohook.connector.emulator.EmulatorControl#setSummaryLatency}.
  *
  * <h2>Off unless asked</h2>
  * With {@code connector.emulator.enabled=false} (the default) every method answers
@@ -23,12 +118,12 @@
  * <h2>Three ways to run it</h2>
  * <ol>
  * <li><b>Dev mode</b>: {@code ./mvnw quarkus:dev}; the emulator is on in the {@code dev} profile, with
- * {@code emulator/script.txt} and {@code emulator/knowledge.txt}, at {@code localhost:8080}.</li>
+ * {@code emulator/script.txt}, {@code emulator/knowledge.txt} and {@code emulator/profiles.json}, at
+ * {@code localhost:8080}.</li>
  * <li><b>The packaged application with the emulator in-process</b>:
  * {@code CONNECTOR_EMULATOR_ENABLED=true java -jar target/quarkus-app/quarkus-run.jar}; it then
- * answers gRPC on {@code PORT} (8080) beside the AudioHook endpoints. Add
- * {@code CONNECTOR_EMULATOR_SCRIPT=emulator/script.txt} and
- * {@code CONNECTOR_EMULATOR_KNOWLEDGE=emulator/knowledge.txt} for the shipped script and FAQ.</li>
+ * answers gRPC on {@code PORT} (8080) beside the AudioHook endpoints, with the shipped script, knowledge and
+ * profiles.</li>
  * <li><b>The emulator alone, as its own process</b> (benchmarks):
  * {@code QUARKUS_PROFILE=emulator java -jar target/quarkus-app/quarkus-run.jar}; the {@code emulator}
  * profile enables it with the shipped files, refuses every AudioHook session
@@ -115,7 +210,9 @@
  * sample; interim results come every ~400 ms of speech, whatever the sending pace. Utterance boundaries are the
  * voice-activity detector's; words share the utterance's voiced time by length and never sit in a pause of
  * 150 ms or more between its sentences ({@code VoicedSpans}), so offsets can be checked against the audio.</li>
- * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted).</li>
+ * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted; the last 1000
+ * messages of a conversation; the last 100 stream records of a participant; the profiles and generators of the
+ * file, read once at start).</li>
  * </ul>
  */
 package io.audiohook.connector.emulator;

@@ -44,6 +44,12 @@ final class AnalyzeCall implements ResponseObserver<StreamingAnalyzeContentRespo
                 .setLanguageCode("en-US").setModel("latest_long").setEnableAutomaticPunctuation(true);
     }
 
+    /** A party's whole recording on one stream, sent in 100 ms µ-law chunks, and every response to it. */
+    static List<StreamingAnalyzeContentResponse> speak(ParticipantsClient client, String participant, byte[] mulaw) {
+        return open(client).config(participant, audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW))
+                .audioInChunks(mulaw, CHUNK_BYTES_MULAW).halfClose().awaitCompletion();
+    }
+
     /** The first request as the connector sends it. */
     AnalyzeCall config(String participant, InputAudioConfig.Builder audioConfig) {
         return send(StreamingAnalyzeContentRequest.newBuilder().setParticipant(participant)

@@ -59,14 +59,6 @@ class ConversationStoreTest {
         assertThrows(IllegalArgumentException.class, () -> Script.parse(List.of("customer: hello")));
     }
 
-    @Test
-    void knowledgeMatchesWholeWordsInFileOrder() {
-        Knowledge knowledge = Knowledge.parse(List.of("lost | Q1 | A1", "card | Q2 | A2", "car | Q3 | A3"));
-        assertEquals(List.of("Q1", "Q2"), knowledge.match("I LOST my bank card.").stream()
-                .map(Knowledge.Entry::question).toList());
-        assertEquals(List.of(), knowledge.match("cards and carpets"));
-    }
-
     private String create(String id) {
         return store.create(CreateConversationRequest.newBuilder().setParent(EmulatedCall.PARENT)
                 .setConversationId(id)

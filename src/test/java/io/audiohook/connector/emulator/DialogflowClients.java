@@ -11,6 +11,8 @@ import com.google.cloud.dialogflow.v2beta1.ConversationProfilesClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesSettings;
 import com.google.cloud.dialogflow.v2beta1.ConversationsClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationsSettings;
+import com.google.cloud.dialogflow.v2beta1.GeneratorsClient;
+import com.google.cloud.dialogflow.v2beta1.GeneratorsSettings;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsClient;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 
@@ -21,6 +23,7 @@ final class DialogflowClients implements AutoCloseable {
     final ConversationProfilesClient profiles;
     final ConversationsClient conversations;
     final ParticipantsClient participants;
+    final GeneratorsClient generators;
 
     DialogflowClients(URL application) {
         this(application, NoCredentialsProvider.create());
@@ -48,6 +51,12 @@ final class DialogflowClients implements AutoCloseable {
                     .setTransportChannelProvider(plaintext(
                             ParticipantsSettings.defaultGrpcTransportProviderBuilder(), endpoint))
                     .build());
+            generators = GeneratorsClient.create(GeneratorsSettings.newBuilder()
+                    .setEndpoint(endpoint)
+                    .setCredentialsProvider(credentials)
+                    .setTransportChannelProvider(plaintext(
+                            GeneratorsSettings.defaultGrpcTransportProviderBuilder(), endpoint))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,5 +72,6 @@ final class DialogflowClients implements AutoCloseable {
         profiles.close();
         conversations.close();
         participants.close();
+        generators.close();
     }
 }

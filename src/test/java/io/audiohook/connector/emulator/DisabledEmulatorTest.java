@@ -23,10 +23,14 @@ import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.CreateParticipantRequest;
+import com.google.cloud.dialogflow.v2beta1.GenerateSuggestionsRequest;
 import com.google.cloud.dialogflow.v2beta1.GetConversationProfileRequest;
 import com.google.cloud.dialogflow.v2beta1.GetConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.GetGeneratorRequest;
 import com.google.cloud.dialogflow.v2beta1.ListParticipantsRequest;
 import com.google.cloud.dialogflow.v2beta1.Participant;
+import com.google.cloud.dialogflow.v2beta1.SuggestConversationSummaryRequest;
+import com.google.cloud.dialogflow.v2beta1.TriggerEvent;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,6 +74,13 @@ class DisabledEmulatorTest {
                             Participant.newBuilder().setRole(Participant.Role.END_USER)).build(), once));
             assertUnavailable(() -> df.participants.listParticipantsCallable().call(
                     ListParticipantsRequest.newBuilder().setParent(conversation).build(), once));
+            assertUnavailable(() -> df.conversations.suggestConversationSummaryCallable().call(
+                    SuggestConversationSummaryRequest.newBuilder().setConversation(conversation).build(), once));
+            assertUnavailable(() -> df.conversations.generateSuggestionsCallable().call(
+                    GenerateSuggestionsRequest.newBuilder().setConversation(conversation)
+                            .addTriggerEvents(TriggerEvent.MANUAL_CALL).build(), once));
+            assertUnavailable(() -> df.generators.getGeneratorCallable().call(GetGeneratorRequest.newBuilder()
+                    .setName(EmulatedCall.PARENT + "/generators/emulated-summary").build(), once));
 
             ApiException error = AnalyzeCall.open(df.participants).config(conversation + "/participants/p",
                     audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW)).awaitError();

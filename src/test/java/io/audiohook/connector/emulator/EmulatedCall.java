@@ -13,12 +13,21 @@ record EmulatedCall(String conversation, String customer, String agent) {
     static final String PROFILE =
             "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
     static final String PARENT = "projects/emulated-project/locations/us-central1";
+    static final String ROLES = PARENT + "/conversationProfiles/emulated-roles";
+    static final String ALL_KINDS = PARENT + "/conversationProfiles/emulated-all-kinds";
+    static final String GENERATORS = PARENT + "/conversationProfiles/emulated-generators";
+    static final String NO_SUMMARY = PARENT + "/conversationProfiles/emulated-no-summary";
 
     static EmulatedCall create(DialogflowClients df) {
+        return create(df, PROFILE);
+    }
+
+    /** With one of the profiles of {@code src/test/resources/emulator/test-profiles.json}, by its full name. */
+    static EmulatedCall create(DialogflowClients df, String profile) {
         Conversation conversation = df.conversations.createConversation(CreateConversationRequest.newBuilder()
                 .setParent(PARENT)
                 .setConversationId(newConversationId())
-                .setConversation(Conversation.newBuilder().setConversationProfile(PROFILE))
+                .setConversation(Conversation.newBuilder().setConversationProfile(profile))
                 .build());
         String customer = df.participants.createParticipant(conversation.getName(),
                 Participant.newBuilder().setRole(Participant.Role.END_USER).build()).getName();

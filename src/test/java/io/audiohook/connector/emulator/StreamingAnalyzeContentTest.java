@@ -22,6 +22,7 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.SpeechWordInfo;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
 
 import io.audiohook.connector.audio.Linear16;
 import io.audiohook.connector.audio.MuLaw;
@@ -93,8 +94,8 @@ class StreamingAnalyzeContentTest {
         assertTrue(answers.get(0).getSource().startsWith(EmulatedCall.PARENT + "/knowledgeBases/"));
         assertEquals(lostCard.getMessage().getName(),
                 lostCard.getHumanAgentSuggestionResults(0).getSuggestFaqAnswersResponse().getLatestMessage());
-        assertTrue(fromAgent.stream().allMatch(r -> r.getHumanAgentSuggestionResultsCount() == 0),
-                "suggestions answer the customer only");
+        assertTrue(fromAgent.stream().flatMap(r -> r.getHumanAgentSuggestionResultsList().stream())
+                .noneMatch(SuggestionResult::hasSuggestFaqAnswersResponse), "FAQ answers the customer only (only_end_user)");
 
         ParticipantStats customerStats = control.participant(call.customer()).orElseThrow();
         assertEquals(1, customerStats.streamsOpened());

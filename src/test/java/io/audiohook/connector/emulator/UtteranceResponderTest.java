@@ -24,10 +24,17 @@ class UtteranceResponderTest {
     /** Samples per millisecond at 8 kHz. */
     private static final int MS = StreamRules.SAMPLE_RATE / 1000;
     private static final Instant NOW = Instant.parse("2024-01-01T10:00:00Z");
+    /** FAQ on the customer's utterances, grouped with the message; sentiment on. */
+    static final AssistProfile FAQ_PROFILE = AssistProfilesTest.load("""
+            {"conversationProfiles": [{"name": "%s", "humanAgentAssistantConfig": {
+               "humanAgentSuggestionConfig": {"featureConfigs": [{"suggestionFeature": {"type": "FAQ"},
+                  "suggestionTriggerSettings": {"onlyEndUser": true}}], "groupSuggestionResponses": true},
+               "messageAnalysisConfig": {"enableSentimentAnalysis": true}}}]}
+            """.formatted(EmulatedCall.PROFILE), EmulatedCall.PROFILE).of(EmulatedCall.PROFILE);
     private static final UtteranceResponder.Content CONTENT = new UtteranceResponder.Content(
             Script.parse(List.of("external: my card is lost", "internal: let me check the card",
                     "external: thanks")),
-            Knowledge.parse(List.of("card | Lost card? | Block it in the app.")), true,
+            Knowledge.parse(List.of("card | Lost card? | Block it in the app.")), FAQ_PROFILE,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private final StoredConversation conversation = new StoredConversation(EmulatedCall.PARENT + "/conversations/abc",
@@ -69,6 +76,8 @@ class UtteranceResponderTest {
         assertEquals("Lost card?", message.getHumanAgentSuggestionResults(0).getSuggestFaqAnswersResponse()
                 .getFaqAnswers(0).getQuestion());
         assertEquals(1, conversation.finalized(Participant.Role.END_USER).get());
+        assertEquals(List.of(message.getMessage()), conversation.messages.context("", 10),
+                "the conversation keeps the message for summaries");
     }
 
     @Test
