@@ -105,9 +105,13 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
             Set<String> all = new TreeSet<>();
             events.forEach(e -> e.get("suggestionResults").forEach(r -> r.fieldNames().forEachRemaining(all::add)));
             LOG.infof("kinds published: %s", all);
-            assertTrue(all.containsAll(List.of("error", "suggestArticlesResponse", "suggestKnowledgeAssistResponse",
-                    "suggestFaqAnswersResponse", "suggestSmartRepliesResponse", "suggestDialogflowAssistsResponse",
-                    "suggestEntityExtractionResponse", "generateSuggestionsResponse")), all.toString());
+            // the profile's article suggestion names a knowledge base that does not exist: its place is an error
+            // (articles themselves reach the desktop in the next test)
+            assertEquals(Set.of("error", "suggestKnowledgeAssistResponse", "suggestFaqAnswersResponse",
+                    "suggestSmartRepliesResponse", "suggestDialogflowAssistsResponse", "suggestEntityExtractionResponse",
+                    "generateSuggestionsResponse"), all);
+            assertTrue(events.stream().allMatch(e -> e.get("suggestionResults").size() == 1),
+                    "not grouped: one result per event, as Dialogflow sends them");
             for (JsonNode event : events) {
                 assertEquals(c.fullName(), event.get("conversation").asText(), "the full name, as Dialogflow sends it");
                 assertTrue(event.get("participant").asText().startsWith(c.fullName() + "/participants/"));
