@@ -1,7 +1,7 @@
 package io.audiohook.connector.web.api;
 
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,11 +44,8 @@ public class TranscriptResource {
     @Path("{conversation: .+}/transcript")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> transcript(@PathParam("conversation") String conversation) {
-        Optional<String> name = ConversationRef.nameWithoutLocation(conversation, project);
-        if (name.isEmpty()) {
-            return Uni.createFrom().item(notFound());
-        }
-        return read(name.get(), transcript -> transcript.isEmpty() ? null : TranscriptView.of(name.get(), transcript));
+        return answer(conversation, (name, transcript) -> transcript.isEmpty() ? null
+                : TranscriptView.of(name, transcript));
     }
 
     /** The summary Dialogflow made when the call ended ({@code close}/{@code end}); 404 until there is one. */
@@ -56,19 +53,21 @@ public class TranscriptResource {
     @Path("{conversation: .+}/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> summary(@PathParam("conversation") String conversation) {
+        return answer(conversation, (name, transcript) -> transcript.summary().map(s -> SummaryView.of(name, s))
+                .orElse(null));
+    }
+
+    /**
+     * @param view what to answer from the conversation's name (without location) and its transcript; null for 404
+     */
+    private Uni<Response> answer(String conversation, BiFunction<String, Transcript, Object> view) {
         Optional<String> name = ConversationRef.nameWithoutLocation(conversation, project);
         if (name.isEmpty()) {
             return Uni.createFrom().item(notFound());
         }
-        return read(name.get(), transcript -> transcript.summary().map(s -> SummaryView.of(name.get(), s))
-                .orElse(null));
-    }
-
-    /** @param view what to answer from the transcript, null for 404 */
-    private Uni<Response> read(String name, Function<Transcript, Object> view) {
-        return store.read(name)
+        return store.read(name.get())
                 .map(transcript -> {
-                    Object body = view.apply(transcript);
+                    Object body = view.apply(name.get(), transcript);
                     return body == null ? notFound() : Response.ok(body).build();
                 })
                 .onFailure().recoverWithItem(failure -> {
