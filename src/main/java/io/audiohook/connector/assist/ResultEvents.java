@@ -15,12 +15,13 @@ final class ResultEvents {
     private static final Logger LOG = Logger.getLogger(ResultEvents.class);
 
     private final Participant.Role role;
-    private final int bytesPerSample;
+    /** Bytes of 1/8000 s in the encoding sent: a stream's byte offsets to its clock's samples. */
+    private final int bytesPerTimelineSample;
     private final StreamServices services;
 
-    ResultEvents(Participant.Role role, int bytesPerSample, StreamServices services) {
+    ResultEvents(Participant.Role role, int bytesPerTimelineSample, StreamServices services) {
         this.role = role;
-        this.bytesPerSample = bytesPerSample;
+        this.bytesPerTimelineSample = bytesPerTimelineSample;
         this.services = services;
     }
 
@@ -31,7 +32,7 @@ final class ResultEvents {
         if (response.hasRecognitionResult()) {
             StreamingRecognitionResult result = response.getRecognitionResult();
             Placement placement = Placement.of(result, attempt.clock,
-                    attempt.lastFinalEndBytes / bytesPerSample);
+                    attempt.lastFinalEndBytes / bytesPerTimelineSample);
             publish(new RecognitionResult(target.conversationName(), role, target.participantName(), result,
                     attempt.utteranceId(), placement, attempt.language, received), received);
             if (result.getIsFinal()) {
