@@ -48,7 +48,8 @@ public record SessionView(
             CallConfig config = call.config();
             return new Settings(config.customerChannel().wireName(), config.conversationProfile().orElse(null),
                     config.language().orElse(null), call.mode().wireName(), config.agentAssist().orElse(null),
-                    config.startPaused().orElse(null), config.audioEncoding().map(RecognizerEncoding::wireName).orElse(null));
+                    config.startPaused().orElse(null),
+                    config.audioEncoding().map(RecognizerEncoding::wireName).orElse(null));
         }
     }
 
