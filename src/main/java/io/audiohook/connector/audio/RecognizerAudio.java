@@ -19,7 +19,7 @@ public final class RecognizerAudio {
     private short[] decoded = new short[0];
     private short[] upsampled = new short[0];
 
-    /** @param sent what the recognizer is told; {@code mulaw-8k} only for µ-law (see {@link RecognizerEncoding#sentFor}) */
+    /** @param sent what the recognizer is told; {@code mulaw-8k} only for µ-law ({@link RecognizerEncoding#sentFor}) */
     public RecognizerAudio(SampleFormat received, RecognizerEncoding sent) {
         this.received = Objects.requireNonNull(received, "received");
         this.sent = Objects.requireNonNull(sent, "sent");

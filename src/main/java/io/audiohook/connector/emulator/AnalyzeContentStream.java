@@ -142,8 +142,8 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         audioTimeoutNanos = rules.audioTimeoutNanos();
         openedNanos = System.nanoTime();
         lastAudioNanos = openedNanos;
-        vad = new VoiceActivityDetector(AudioChunkDecoder.VAD_RATE, new UtteranceResponder(responses, participant, record,
-                config.getLanguageCode(), config.getEnableWordInfo(), content()));
+        vad = new VoiceActivityDetector(AudioChunkDecoder.VAD_RATE, new UtteranceResponder(responses, participant,
+                record, config.getLanguageCode(), config.getEnableWordInfo(), content()));
         decoder = new AudioChunkDecoder(config.getAudioEncoding(), config.getSampleRateHertz(), vad::accept);
         rateCheck = new AudioRateCheck(rules.audioRate(), config.getSampleRateHertz(), openedNanos);
         armTimer();

@@ -51,6 +51,7 @@ final class StreamRecord {
     }
 
     StreamStats stats() {
-        return new StreamStats(number, language, model, encoding, sampleRateHertz, audioBytes.get(), utterances.get(), outcome);
+        return new StreamStats(number, language, model, encoding, sampleRateHertz, audioBytes.get(), utterances.get(),
+                outcome);
     }
 }

@@ -56,16 +56,13 @@ class EncodedStreamTest {
     void theConfigurationDeclaresWhatIsSentAndAChunkIsAHundredMillisecondsOfIt() {
         record Case(SampleFormat received, RecognizerEncoding setting, AudioEncoding declared, int rate, int chunk) {
         }
-        for (Case c : List.of(new Case(SampleFormat.PCMU, RecognizerEncoding.MULAW_8K,
-                AudioEncoding.AUDIO_ENCODING_MULAW, 8000, 800),
-                new Case(SampleFormat.PCMU, RecognizerEncoding.LINEAR16_8K, AudioEncoding.AUDIO_ENCODING_LINEAR_16, 8000,
-                        1600),
-                new Case(SampleFormat.PCMU, RecognizerEncoding.LINEAR16_16K, AudioEncoding.AUDIO_ENCODING_LINEAR_16,
-                        16000, 3200),
-                new Case(SampleFormat.L16, RecognizerEncoding.MULAW_8K, AudioEncoding.AUDIO_ENCODING_LINEAR_16, 8000,
-                        1600),
-                new Case(SampleFormat.L16, RecognizerEncoding.LINEAR16_16K, AudioEncoding.AUDIO_ENCODING_LINEAR_16,
-                        16000, 3200))) {
+        AudioEncoding mulaw = AudioEncoding.AUDIO_ENCODING_MULAW;
+        AudioEncoding linear16 = AudioEncoding.AUDIO_ENCODING_LINEAR_16;
+        for (Case c : List.of(new Case(SampleFormat.PCMU, RecognizerEncoding.MULAW_8K, mulaw, 8000, 800),
+                new Case(SampleFormat.PCMU, RecognizerEncoding.LINEAR16_8K, linear16, 8000, 1600),
+                new Case(SampleFormat.PCMU, RecognizerEncoding.LINEAR16_16K, linear16, 16000, 3200),
+                new Case(SampleFormat.L16, RecognizerEncoding.MULAW_8K, linear16, 8000, 1600),
+                new Case(SampleFormat.L16, RecognizerEncoding.LINEAR16_16K, linear16, 16000, 3200))) {
             ParticipantStream stream = started(c.received(), c.setting());
             InputAudioConfig config = transport.last().config().getAudioConfig();
             assertEquals(c.declared(), config.getAudioEncoding(), c.toString());
@@ -119,8 +116,8 @@ class EncodedStreamTest {
     private static StreamingAnalyzeContentResponse finalResult(String word, long startMillis, long endMillis) {
         return StreamingAnalyzeContentResponse.newBuilder().setRecognitionResult(StreamingRecognitionResult.newBuilder()
                 .setIsFinal(true).setTranscript(word).setSpeechEndOffset(Durations.fromMillis(endMillis))
-                .addSpeechWordInfo(SpeechWordInfo.newBuilder().setWord(word)
-                        .setStartOffset(Durations.fromMillis(startMillis)).setEndOffset(Durations.fromMillis(endMillis))))
+                .addSpeechWordInfo(SpeechWordInfo.newBuilder().setWord(word).setStartOffset(Durations.fromMillis(
+                        startMillis)).setEndOffset(Durations.fromMillis(endMillis))))
                 .build();
     }
 }

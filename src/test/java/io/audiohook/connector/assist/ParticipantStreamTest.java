@@ -36,7 +36,8 @@ class ParticipantStreamTest {
 
     static AssistSettings settings(boolean extended) {
         return new AssistSettings(ProfileName.parse("projects/p/locations/l/conversationProfiles/x"), Optional.empty(),
-                RecognizerEncoding.MULAW_8K, new AssistSettings.Streaming(Duration.ofMillis(100), 2.0, extended, StreamLimits.defaults(extended),
+                RecognizerEncoding.MULAW_8K,
+                new AssistSettings.Streaming(Duration.ofMillis(100), 2.0, extended, StreamLimits.defaults(extended),
                         Duration.ofSeconds(3), Duration.ofSeconds(5)),
                 new AssistSettings.Retry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2, () -> 0.5),
                         new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(20), 2.0, 0.2, () -> 0.5),
@@ -52,10 +53,9 @@ class ParticipantStreamTest {
 
     ParticipantStream stream(boolean extended) {
         return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, RecognizerEncoding.MULAW_8K,
-                new StreamServices(
-                settings(extended), timers, transport, events::add, refusedLanguages::add, AssistRuntime.Latencies.create()),
-                warnings,
-                new LogContext("s", "c", "r"));
+                new StreamServices(settings(extended), timers, transport, events::add, refusedLanguages::add,
+                        AssistRuntime.Latencies.create()),
+                warnings, new LogContext("s", "c", "r"));
     }
 
     ParticipantStream started() {

@@ -49,7 +49,8 @@ class CallConfigTest {
     void everyKey() throws Exception {
         CallConfig config = parse("""
                 {"conversationProfile":"%s","language":"fr-CA","channels":{"customer":"internal","agent":"external"},
-                 "mode":"monitor","agentAssist":false,"startPaused":true,"audioEncoding":"linear16-16k"}""".formatted(SALES));
+                 "mode":"monitor","agentAssist":false,"startPaused":true,
+                 "audioEncoding":"linear16-16k"}""".formatted(SALES));
         assertEquals(Optional.of(SALES), config.conversationProfile());
         assertEquals(Optional.of("fr-CA"), config.language());
         assertEquals(Channel.INTERNAL, config.customerChannel());

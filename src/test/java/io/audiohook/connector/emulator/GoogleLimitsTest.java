@@ -175,7 +175,8 @@ class GoogleLimitsTest extends EmulatorTesting {
         // judged after 2 s over a 1 s window (the defaults wait 45 s, see the package documentation)
         control.setAudioRateCheck(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.2);
         double refusalsBefore = refusals("audio_rate");
-        InputAudioConfig.Builder sixteenK = audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16).setSampleRateHertz(16000);
+        InputAudioConfig.Builder sixteenK = audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16)
+                .setSampleRateHertz(16000);
         AnalyzeCall right = AnalyzeCall.open(df.participants).config(call.customer(), sixteenK);
         AnalyzeCall wrong = AnalyzeCall.open(df.participants).config(call.agent(), sixteenK);
         // 100 ms of audio every 100 ms: 16 kHz LINEAR16 for the customer, 8 kHz LINEAR16 (told 16 kHz) for the agent

@@ -96,7 +96,8 @@ class UtteranceResponderTest {
     private UtteranceResponder responder(Participant.Role role) {
         StoredParticipant participant = new StoredParticipant(conversation.name + "/participants/" + role, role,
                 conversation);
-        StreamRecord record = participant.openStream(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW, 8000);
+        StreamRecord record = participant.openStream(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW,
+                8000);
         return new UtteranceResponder(new Collecting(), participant, record, "en-US", true, CONTENT);
     }
 
