@@ -2,11 +2,13 @@
 # Capacity benchmark: Redis, the Dialogflow emulator and the packaged connector, each its own process on
 # localhost, driven by the load client at a series of session counts. See bench/README.md. Usage:
 #   bench/run-capacity-bench.sh [--no-build] [--steps 100,250,500,1000] [--duration 30] [--settle 10] [--jfr]
-#     [--path /audiohook/ws|/audiohook/transcription] [-- LoadClient options]
+#     [--path /audiohook/ws|/audiohook/transcription] [--audio-encoding mulaw-8k|linear16-8k|linear16-16k]
+#     [-- LoadClient options]
 # Environment: CONNECTOR_HEAP (default 1g, -Xms = -Xmx), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS,
 #   CONNECTOR_JAR / EMULATOR_JAR (default target/quarkus-app/quarkus-run.jar: another build to compare with),
 #   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota).
-# Writes bench/results/capacity-<date>.{json,svg,md}; logs go to bench/results/*-<date>.log (ignored by git).
+# Writes bench/results/capacity-<date>.{json,svg,md} (capacity-<encoding>-<date>.* with --audio-encoding); logs go
+#   to bench/results/*-<date>.log (ignored by git).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +19,7 @@ DURATION="${DURATION:-30}"
 SETTLE="${SETTLE:-10}"
 JFR=0
 CALL_PATH="${CALL_PATH:-/audiohook/ws}"
+AUDIO_ENCODING="${AUDIO_ENCODING:-}"
 CONNECTOR_HEAP="${CONNECTOR_HEAP:-1g}"
 CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
@@ -27,7 +30,7 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 EXTRA=()
 
 usage() {
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "$1"
 }
 
@@ -39,6 +42,7 @@ while (($# > 0)); do
         --settle) SETTLE="${2:?--settle needs a value}"; shift ;;
         --jfr) JFR=1 ;;
         --path) CALL_PATH="${2:?--path needs a value}"; shift ;;
+        --audio-encoding) AUDIO_ENCODING="${2:?--audio-encoding needs a value}"; shift ;;
         -h|--help) usage 0 ;;
         --) shift; EXTRA=("$@"); break ;;
         *) echo "unknown argument: $1" >&2; usage 2 ;;
@@ -50,10 +54,16 @@ for n in "$DURATION" "$SETTLE"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "--duration and --settle are whole seconds" >&2; exit 2; }
 done
 MAX_STEP=$(tr ',' '\n' <<<"$STEPS" | sort -n | tail -1)
+case "$AUDIO_ENCODING" in
+    ""|mulaw-8k|linear16-8k|linear16-16k) ;;
+    *) echo "--audio-encoding is mulaw-8k, linear16-8k or linear16-16k" >&2; exit 2 ;;
+esac
 
 cd "$ROOT"
 mkdir -p "$RESULTS"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+# the encoding in the result files' names, so that runs of different encodings sit side by side
+[[ -n "$AUDIO_ENCODING" ]] && STAMP="$AUDIO_ENCODING-$STAMP"
 CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
 API_KEY_VALUE="bench-api-key"
 CLIENT_SECRET_VALUE="YmVuY2gtY2xpZW50LXNlY3JldC0zMi1ieXRlcy1vayE="
@@ -130,7 +140,7 @@ CONNECTOR_LOG="$RESULTS/connector-$STAMP.log"
 PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 API_KEY="$API_KEY_VALUE" CLIENT_SECRET="$CLIENT_SECRET_VALUE" \
     MAX_SESSIONS=$((MAX_STEP + 100)) CONVERSATION_PROFILE_NAME="$PROFILE" \
     CONNECTOR_ASSIST_ENDPOINT="127.0.0.1:$EMULATOR_PORT" CONNECTOR_ASSIST_PLAINTEXT=true \
-    REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" \
+    REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" CONNECTOR_ASSIST_AUDIO_ENCODING="${AUDIO_ENCODING:-mulaw-8k}" \
     java -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" \
     >"$CONNECTOR_LOG" 2>&1 &
 PIDS+=($!); CONNECTOR_PID=$!
@@ -149,5 +159,6 @@ java $BENCH_JAVA_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
     --uri "ws://127.0.0.1:$PORT$CALL_PATH" --api-key "$API_KEY_VALUE" --secret "$CLIENT_SECRET_VALUE" \
     --metrics "http://127.0.0.1:$PORT/q/metrics" --emulator-metrics "http://127.0.0.1:$EMULATOR_PORT/q/metrics" --connector-pid "$CONNECTOR_PID" --emulator-pid "$EMULATOR_PID" \
     --redis-pid "$REDIS_PID" --desktop-redis "127.0.0.1:$REDIS_PORT" --steps "$STEPS" --duration "$DURATION" --settle "$SETTLE" --out-dir "$RESULTS" \
-    --stamp "$STAMP" "${JFR_ARGS[@]}" -- "${EXTRA[@]}" || status=$?
+    --stamp "$STAMP" --notes "Audio sent to Dialogflow as ${AUDIO_ENCODING:-mulaw-8k} (CONNECTOR_ASSIST_AUDIO_ENCODING)." \
+    "${JFR_ARGS[@]}" -- "${EXTRA[@]}" || status=$?
 exit "$status"

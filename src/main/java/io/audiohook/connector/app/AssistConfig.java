@@ -8,6 +8,7 @@ import io.audiohook.connector.assist.AssistSettings;
 import io.audiohook.connector.assist.DialogflowClients;
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.StreamLimits;
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.retry.Backoff;
 
 import io.smallrye.config.ConfigMapping;
@@ -39,6 +40,14 @@ public interface AssistConfig {
 
     /** Speech model for every stream; the profile's {@code sttConfig.model} otherwise. */
     Optional<String> model();
+
+    /**
+     * What the call's audio is sent to Dialogflow as: {@code mulaw-8k} (as Genesys sends it, untranscoded),
+     * {@code linear16-8k} or {@code linear16-16k} (upsampled; what Chirp 3 and Gemini models want). A call may choose
+     * with {@code customConfig.audioEncoding}.
+     */
+    @WithDefault("mulaw-8k")
+    String audioEncoding();
 
     /** Audio per request. */
     @WithDefault("100ms")
@@ -152,7 +161,7 @@ public interface AssistConfig {
         StreamLimits defaults = StreamLimits.defaults(extendedStreaming());
         StreamLimits limits = new StreamLimits(recycleAfter().orElse(defaults.recycleAfter()),
                 recycleMax().orElse(defaults.recycleMax()), streamDeadline().orElse(defaults.deadline()));
-        return new AssistSettings(profile, model().map(String::trim).filter(m -> !m.isEmpty()),
+        return new AssistSettings(profile, model().map(String::trim).filter(m -> !m.isEmpty()), recognizerEncoding(),
                 new AssistSettings.Streaming(chunk(), catchUpRate(), extendedStreaming(), limits, lookback(),
                         streamStartTimeout()),
                 new AssistSettings.Retry(Backoff.exponential(backoffInitial(), backoffMax()),
@@ -160,6 +169,13 @@ public interface AssistConfig {
                         healthyStream()),
                 preSetupBuffer(), finalResultsTimeout(), completionGrace(), maxPendingCompletions(),
                 new AssistSettings.Summary(summary().enabled(), summary().timeout(), summary().minUtterances()));
+    }
+
+    /** {@link #audioEncoding()} parsed; a value outside the three stops the startup, naming the setting. */
+    default RecognizerEncoding recognizerEncoding() {
+        return RecognizerEncoding.fromWireName(audioEncoding()).orElseThrow(() -> new IllegalArgumentException(
+                "connector.assist.audio-encoding (CONNECTOR_ASSIST_AUDIO_ENCODING) must be one of "
+                        + RecognizerEncoding.wireNames() + ", not '" + audioEncoding() + "'"));
     }
 
     default DialogflowClients.ChannelSettings channels() {

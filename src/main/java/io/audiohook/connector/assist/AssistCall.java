@@ -13,6 +13,7 @@ import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.audiohook.connector.log.LogContext;
@@ -65,8 +66,10 @@ public final class AssistCall implements CallListener {
         this.conversationName = profile.conversationName(info.conversationId());
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
+        RecognizerEncoding sent = info.config().audioEncoding().orElse(runtime.settings().audioEncoding())
+                .sentFor(format);
         this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(),
-                info.config().customerChannel(), format, runtime.streamServices(sink,
+                info.config().customerChannel(), format, sent, runtime.streamServices(sink,
                         language -> runtime.languages().refused(info.config().conversationProfile(), language)), warnings, logContext);
         this.setupRetry = new SingleTimer(runtime.timers());
     }

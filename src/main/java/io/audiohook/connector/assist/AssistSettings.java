@@ -3,13 +3,15 @@ package io.audiohook.connector.assist;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.retry.Backoff;
 
 /**
- * How calls are streamed to Agent Assist. Durations of audio are converted to bytes per channel with the
- * negotiated sample format.
+ * How calls are streamed to Agent Assist. Durations of audio are converted to bytes per channel with the encoding
+ * sent ({@link RecognizerEncoding#bytesPerTimelineSample()}).
  *
  * @param model                 overrides the profile's speech model when present
+ * @param audioEncoding         what calls are sent as unless their {@code customConfig.audioEncoding} says otherwise
  * @param streaming             chunking, pacing and stream lifetime
  * @param retry                 reopening streams and retrying setup
  * @param preSetupBuffer        audio per channel kept while no stream takes it (setup, restarts, quota waits)
@@ -21,6 +23,7 @@ import io.audiohook.connector.retry.Backoff;
 public record AssistSettings(
         ProfileName profile,
         Optional<String> model,
+        RecognizerEncoding audioEncoding,
         Streaming streaming,
         Retry retry,
         Duration preSetupBuffer,

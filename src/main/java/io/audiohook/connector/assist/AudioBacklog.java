@@ -5,14 +5,16 @@ import java.util.ArrayDeque;
 /**
  * Audio of one channel waiting to be sent, as the frames it arrived in, each with its place on the AudioHook
  * timeline. Bounded in bytes: when full, the oldest audio goes first, because the newest is what the agent needs
- * transcribed now. Not thread-safe; its owner serialises access.
+ * transcribed now. Positions are in timeline samples (1/8000 s), whatever the encoding: a frame's bytes map to them
+ * by {@code bytesPerTimelineSample}. Not thread-safe; its owner serialises access.
  */
 final class AudioBacklog {
     /** Frames from Genesys carry their arrival time; replayed look-back audio has none. */
     static final long REPLAY = -1;
 
     private final int capacity;
-    private final int bytesPerSample;
+    /** Bytes of 1/8000 s in the encoding sent: 1, 2 or 4. */
+    private final int unit;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
     private int size;
 
@@ -47,9 +49,10 @@ final class AudioBacklog {
         void run(long position, int samples);
     }
 
-    AudioBacklog(int capacity, int bytesPerSample) {
+    /** @param bytesPerTimelineSample bytes of 1/8000 s of audio; the capacity and every size are whole ones */
+    AudioBacklog(int capacity, int bytesPerTimelineSample) {
         this.capacity = capacity;
-        this.bytesPerSample = bytesPerSample;
+        this.unit = bytesPerTimelineSample;
     }
 
     /**
@@ -78,9 +81,9 @@ final class AudioBacklog {
         }
         int end = data.length;
         for (int k = runs.length - 2; k >= 0; k -= 2) {
-            int start = end - (int) runs[k + 1] * bytesPerSample;
+            int start = end - (int) runs[k + 1] * unit;
             // data[start] is at runs[k]; the first run may begin before the copy does
-            segments.addFirst(new Segment(data, Math.max(0, start), end, REPLAY, runs[k] - start / bytesPerSample));
+            segments.addFirst(new Segment(data, Math.max(0, start), end, REPLAY, runs[k] - start / unit));
             end = Math.max(0, start);
         }
         size += data.length - end; // copies no run places (there are none by construction) are not replayed
@@ -114,7 +117,7 @@ final class AudioBacklog {
             Segment head = segments.peekFirst();
             int k = Math.min(head.remaining(), n - filled);
             System.arraycopy(head.data, head.offset, out, filled, k);
-            taken.run(head.position + head.offset / bytesPerSample, k / bytesPerSample);
+            taken.run(head.position + head.offset / unit, k / unit);
             head.offset += k;
             filled += k;
             if (head.remaining() == 0) {

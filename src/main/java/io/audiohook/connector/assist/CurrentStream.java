@@ -5,7 +5,7 @@ import java.util.function.LongConsumer;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 
-import io.audiohook.connector.audio.SampleFormat;
+import io.audiohook.connector.audio.RecognizerEncoding;
 
 /**
  * What is done to one participant's streams, whichever state calls for it: the next one opened with its
@@ -41,12 +41,12 @@ final class CurrentStream {
     private final long recycleAfterNanos;
 
     /** @param drainTick see {@link AudioPump}: it takes the participant's monitor and pumps again */
-    CurrentStream(LiveStreams streams, ParticipantAudio audio, SampleFormat format, AssistSettings.Streaming streaming,
-            StreamLog log, Timers timers, LongConsumer drainTick) {
+    CurrentStream(LiveStreams streams, ParticipantAudio audio, RecognizerEncoding sent,
+            AssistSettings.Streaming streaming, StreamLog log, Timers timers, LongConsumer drainTick) {
         this.streams = streams;
         this.audio = audio;
         this.pump = new AudioPump(audio, streaming, timers, drainTick);
-        this.requests = new StreamRequests(format, streaming.extended());
+        this.requests = new StreamRequests(sent, streaming.extended());
         this.log = log;
         this.timers = timers;
         this.recycleAfterNanos = streaming.limits().recycleAfter().toNanos();
@@ -150,7 +150,7 @@ final class CurrentStream {
      * @return true if {@code attempt} is the current stream and old enough to be replaced now, between utterances
      */
     boolean finalResult(StreamAttempt attempt, StreamingRecognitionResult result) {
-        attempt.finalResult(result, audio.bytesPerSecond(), audio.bytesPerSample());
+        attempt.finalResult(result, audio.bytesPerSecond(), audio.bytesPerTimelineSample());
         return attempt == streams.current() && audio.age(attempt, timers.nanoTime()) >= recycleAfterNanos;
     }
 

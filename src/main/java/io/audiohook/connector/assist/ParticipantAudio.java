@@ -2,15 +2,24 @@ package io.audiohook.connector.assist;
 
 import java.time.Duration;
 
+import io.audiohook.connector.audio.RecognizerAudio;
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
+import io.audiohook.connector.audio.Timeline;
 
 /**
  * One participant's audio between Genesys and its current stream: the bounded backlog, the look-back of what the
  * current stream carried, the pacer, and the byte accounting ({@code received + replayed = sent + dropped +
- * waiting}). Not thread-safe: its {@link ParticipantStream} guards it.
+ * waiting}). Genesys' frames are converted to the encoding sent to Dialogflow as they enter, once per frame (on
+ * the event loop, under the participant's lock, so the upsampler's state follows the audio in order); from there
+ * every byte here is of the encoding sent, and converts to time by
+ * {@link RecognizerEncoding#bytesPerTimelineSample()}: bytes per 1/8000 s, whatever the rate sent, so that positions
+ * on the AudioHook timeline and Dialogflow's offsets agree. Not thread-safe: its {@link ParticipantStream} guards it.
  */
 final class ParticipantAudio {
-    private final SampleFormat format;
+    /** Bytes of one AudioHook timeline sample (1/8000 s) in the encoding sent: 1, 2 or 4. */
+    private final int unit;
+    private final RecognizerAudio conversion;
     private final ParticipantCounters counters;
     private final AssistRuntime.Latencies latencies;
     private final int bytesPerSecond;
@@ -23,41 +32,46 @@ final class ParticipantAudio {
     /** Bytes still to go before the cut (the audio before a pause or a language change ends its stream); -1: none. */
     private long untilCut = -1;
 
-    ParticipantAudio(SampleFormat format, AssistSettings settings, ParticipantCounters counters,
-            AssistRuntime.Latencies latencies, long nowNanos) {
-        this.format = format;
+    /** @param received what AudioHook negotiated; @param sent what Dialogflow is sent ({@code sentFor} it) */
+    ParticipantAudio(SampleFormat received, RecognizerEncoding sent, AssistSettings settings,
+            ParticipantCounters counters, AssistRuntime.Latencies latencies, long nowNanos) {
+        this.unit = sent.bytesPerTimelineSample();
+        this.conversion = new RecognizerAudio(received, sent);
         this.counters = counters;
         this.latencies = latencies;
         AssistSettings.Streaming streaming = settings.streaming();
-        this.bytesPerSecond = 8000 * format.bytesPerSample();
-        this.chunkBytes = Math.max(format.bytesPerSample(), bytesFor(streaming.chunk()));
+        this.bytesPerSecond = Timeline.RATE * unit;
+        this.chunkBytes = Math.max(unit, bytesFor(streaming.chunk()));
         this.lookbackBytes = bytesFor(streaming.lookback());
-        this.backlog = new AudioBacklog(Math.max(chunkBytes, bytesFor(settings.preSetupBuffer())),
-                format.bytesPerSample());
+        this.backlog = new AudioBacklog(Math.max(chunkBytes, bytesFor(settings.preSetupBuffer())), unit);
         this.ring = new LookbackRing(lookbackBytes);
         this.pacer = new Pacer(bytesPerSecond, streaming.catchUpRate(), Math.max(4 * chunkBytes, bytesPerSecond / 2),
                 nowNanos);
     }
 
+    /** Whole timeline samples, so that no size derived from it splits one. */
     private int bytesFor(Duration d) {
-        long samples = d.toNanos() * 8000 / 1_000_000_000L;
-        return (int) Math.min(Integer.MAX_VALUE / 2, samples * format.bytesPerSample());
+        long samples = d.toNanos() * Timeline.RATE / 1_000_000_000L;
+        return (int) Math.min(Integer.MAX_VALUE / 2 / unit * unit, samples * unit);
     }
 
     int bytesPerSecond() {
         return bytesPerSecond;
     }
 
-    int bytesPerSample() {
-        return format.bytesPerSample();
+    /** Bytes of 1/8000 s of audio. */
+    int bytesPerTimelineSample() {
+        return unit;
     }
 
     /**
      * Audio from Genesys; the oldest is dropped (and counted) beyond the bound.
      *
+     * @param frame    this participant's share of one frame, as AudioHook negotiated it
      * @param position the timeline position of its first sample
      */
-    void received(byte[] data, long arrivalNanos, long position) {
+    void received(byte[] frame, long arrivalNanos, long position) {
+        byte[] data = conversion.convert(frame);
         counters.bytesReceived.addAndGet(data.length);
         int before = backlog.size();
         drop(backlog.add(data, arrivalNanos, position));
@@ -88,10 +102,11 @@ final class ParticipantAudio {
         untilCut = -1;
     }
 
-    /** Audio from Genesys that no stream will ever take (the participant stopped). */
-    void refused(byte[] data) {
-        counters.bytesReceived.addAndGet(data.length);
-        counters.bytesDropped.addAndGet(data.length);
+    /** Audio from Genesys that no stream will ever take (the participant stopped), counted as if converted. */
+    void refused(byte[] frame) {
+        int bytes = conversion.convertedLength(frame.length);
+        counters.bytesReceived.addAndGet(bytes);
+        counters.bytesDropped.addAndGet(bytes);
     }
 
     /** Genesys audio waiting; look-back copies queued for replay are not counted (they were counted once). */
@@ -164,7 +179,7 @@ final class ParticipantAudio {
         }
         byte[] copies = ring.tail(Math.min(lookbackBytes, attempt.bytesOnStream - attempt.lastFinalEndBytes));
         int before = backlog.size();
-        drop(backlog.addFirst(copies, attempt.clock.tail(copies.length / format.bytesPerSample())));
+        drop(backlog.addFirst(copies, attempt.clock.tail(copies.length / unit)));
         if (untilCut >= 0) {
             untilCut += backlog.size() - before; // the copies that stayed are from before the cut
         }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What happened to one participant's audio. Always {@code received + replayed = sent + dropped + waiting}, where
- * only replays actually sent count as replayed: a queued replay that is discarded was a copy, not a loss.
+ * only replays actually sent count as replayed: a queued replay that is discarded was a copy, not a loss. Bytes are
+ * of the encoding Dialogflow is sent (1, 2 or 4 per 8 kHz sample), received ones counted as converted.
  * Readable from any thread while the call goes on.
  */
 public final class ParticipantCounters {

@@ -14,6 +14,7 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.log.LogContext;
 
@@ -51,19 +52,20 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private final ParticipantLanguage language = new ParticipantLanguage();
     private boolean paused;
 
-    ParticipantStream(String sessionId, Participant.Role role, SampleFormat format, StreamServices services,
-            CallWarnings warnings, LogContext logContext) {
+    /** @param received what AudioHook negotiated; @param sent what Dialogflow is sent (every byte count is of it) */
+    ParticipantStream(String sessionId, Participant.Role role, SampleFormat received, RecognizerEncoding sent,
+            StreamServices services, CallWarnings warnings, LogContext logContext) {
         this.role = role;
         this.services = services;
         this.timers = services.timers();
         this.logContext = logContext;
-        this.audio = new ParticipantAudio(format, services.settings(), counters, services.latencies(),
+        this.audio = new ParticipantAudio(received, sent, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
         this.recovery = new Recovery(sessionId, role, services, counters, warnings);
-        this.events = new ResultEvents(sessionId, role, format.bytesPerSample(), services, warnings, counters);
+        this.events = new ResultEvents(sessionId, role, sent.bytesPerTimelineSample(), services, warnings, counters);
         StreamLog log = new StreamLog(sessionId, role, counters, services.metrics());
         this.streams = new LiveStreams(this, timers, logContext);
-        this.current = new CurrentStream(streams, audio, format, services.settings().streaming(), log, timers,
+        this.current = new CurrentStream(streams, audio, sent, services.settings().streaming(), log, timers,
                 tick -> logContext.run(() -> drainTick(tick)));
         this.finish = new ParticipantFinish(timers, streams, audio, log, services.settings().finalResultsTimeout());
         this.openTimer = new SingleTimer(timers);
@@ -102,7 +104,7 @@ final class ParticipantStream implements StreamAttempt.Owner {
         openSoon(OPENING, 0); // or PAUSED
     }
 
-    /** @param position the timeline position of the first sample */
+    /** @param data as AudioHook negotiated it; @param position the timeline position of the first sample */
     synchronized void audio(byte[] data, long position, long arrivalNanos) {
         if (state == STOPPED) {
             audio.refused(data);

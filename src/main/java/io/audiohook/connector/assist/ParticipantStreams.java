@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.protocol.Channel;
@@ -24,11 +25,15 @@ import io.audiohook.connector.protocol.Channel;
 final class ParticipantStreams {
     private final ParticipantStream[] streams;
 
-    ParticipantStreams(String sessionId, List<Channel> channels, Channel customer, SampleFormat format,
-            StreamServices services, CallWarnings warnings, LogContext logContext) {
+    /**
+     * @param received what AudioHook negotiated
+     * @param sent     what Dialogflow is sent ({@link RecognizerEncoding#sentFor})
+     */
+    ParticipantStreams(String sessionId, List<Channel> channels, Channel customer, SampleFormat received,
+            RecognizerEncoding sent, StreamServices services, CallWarnings warnings, LogContext logContext) {
         this.streams = new ParticipantStream[channels.size()];
         for (int i = 0; i < streams.length; i++) {
-            streams[i] = new ParticipantStream(sessionId, roleOf(channels.get(i), customer), format, services,
+            streams[i] = new ParticipantStream(sessionId, roleOf(channels.get(i), customer), received, sent, services,
                     warnings, logContext);
         }
     }

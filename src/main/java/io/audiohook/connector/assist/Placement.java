@@ -7,6 +7,7 @@ import java.util.List;
 import com.google.cloud.dialogflow.v2beta1.SpeechWordInfo;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 
+import io.audiohook.connector.audio.Timeline;
 import io.audiohook.connector.protocol.Durations;
 
 /**
@@ -21,11 +22,11 @@ public record Placement(long start, long end, long[] wordStarts, long[] wordEnds
 
     /** The utterance's start on the timeline, in nanoseconds. */
     public long startNanos() {
-        return Durations.toNanos(start, 8000);
+        return Durations.toNanos(start, Timeline.RATE);
     }
 
     public long endNanos() {
-        return Durations.toNanos(end, 8000);
+        return Durations.toNanos(end, Timeline.RATE);
     }
 
     /** The start of each word, in order. */

@@ -24,18 +24,19 @@ final class ResultEvents {
 
     private final String sessionId;
     private final Participant.Role role;
-    private final int bytesPerSample;
+    /** Bytes of 1/8000 s in the encoding sent: a stream's byte offsets to its clock's samples. */
+    private final int bytesPerTimelineSample;
     private final StreamServices services;
     private final CallWarnings warnings;
     private final ParticipantCounters counters;
     /** Suggestions delivered apart from their message (ungrouped) belong to the last message of this stream. */
     private String lastMessage = "";
 
-    ResultEvents(String sessionId, Participant.Role role, int bytesPerSample, StreamServices services,
+    ResultEvents(String sessionId, Participant.Role role, int bytesPerTimelineSample, StreamServices services,
             CallWarnings warnings, ParticipantCounters counters) {
         this.sessionId = sessionId;
         this.role = role;
-        this.bytesPerSample = bytesPerSample;
+        this.bytesPerTimelineSample = bytesPerTimelineSample;
         this.services = services;
         this.warnings = warnings;
         this.counters = counters;
@@ -48,7 +49,7 @@ final class ResultEvents {
         if (response.hasRecognitionResult()) {
             StreamingRecognitionResult result = response.getRecognitionResult();
             Placement placement = Placement.of(result, attempt.clock,
-                    attempt.lastFinalEndBytes / bytesPerSample);
+                    attempt.lastFinalEndBytes / bytesPerTimelineSample);
             publish(new RecognitionResult(target.conversationName(), role, target.participantName(), result,
                     attempt.utteranceId(), placement, attempt.language, received), received);
             if (result.getIsFinal()) {

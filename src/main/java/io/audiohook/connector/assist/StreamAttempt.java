@@ -61,14 +61,19 @@ final class StreamAttempt implements StreamTransport.Callbacks {
         return utteranceId;
     }
 
-    /** The utterance is over; @param bytesPerSecond of one channel, @param bytesPerSample of the format */
-    void finalResult(StreamingRecognitionResult result, int bytesPerSecond, int bytesPerSample) {
+    /**
+     * The utterance is over.
+     *
+     * @param bytesPerSecond         of one channel, in the encoding sent
+     * @param bytesPerTimelineSample bytes of 1/8000 s: the end is kept on a whole timeline sample
+     */
+    void finalResult(StreamingRecognitionResult result, int bytesPerSecond, int bytesPerTimelineSample) {
         utteranceId = null;
         long end = bytesOnStream;
         if (result.hasSpeechEndOffset()) {
             com.google.protobuf.Duration offset = result.getSpeechEndOffset();
             end = offset.getSeconds() * bytesPerSecond + (long) offset.getNanos() * bytesPerSecond / 1_000_000_000L;
-            end -= end % bytesPerSample;
+            end -= end % bytesPerTimelineSample;
         }
         lastFinalEndBytes = Math.max(lastFinalEndBytes, Math.min(end, bytesOnStream));
     }

@@ -2,6 +2,8 @@ package io.audiohook.connector.assist;
 
 import java.util.Arrays;
 
+import io.audiohook.connector.audio.Timeline;
+
 /**
  * Where the audio of one StreamAttempt sits on the AudioHook stream timeline. Dialogflow times its results
  * (word offsets, {@code speech_end_offset}) from the first sample <em>of that stream</em>; the stream's audio is the
@@ -75,9 +77,12 @@ final class StreamClock {
         return position[k] + (i - streamSample[k]);
     }
 
-    /** Streams results that are timed from the stream's start are placed with this (samples at 8 kHz). */
+    /**
+     * Streams results that are timed from the stream's start are placed with this. The clock counts timeline samples
+     * (1/8000 s) whatever rate the stream was sent at, so a 16 kHz stream's offsets land where they belong.
+     */
     long positionOfNanos(long streamNanos) {
-        return positionOf(streamNanos * 8000 / 1_000_000_000L);
+        return positionOf(streamNanos * Timeline.RATE / 1_000_000_000L);
     }
 
     /**

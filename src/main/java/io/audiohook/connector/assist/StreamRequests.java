@@ -6,27 +6,27 @@ import com.google.cloud.dialogflow.v2beta1.SpeechModelVariant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.protobuf.UnsafeByteOperations;
 
-import io.audiohook.connector.audio.SampleFormat;
+import io.audiohook.connector.audio.RecognizerEncoding;
 
 /**
  * The requests of one participant's StreamingAnalyzeContent calls: the configuration request that opens each
- * stream, then audio. µ-law goes to Dialogflow untranscoded, as MULAW at 8 kHz.
+ * stream, then audio, declared as what it is sent as: MULAW at 8 kHz (µ-law untranscoded), LINEAR16 at 8 or 16 kHz.
  */
 final class StreamRequests {
-    private final SampleFormat format;
+    private final RecognizerEncoding sent;
     private final boolean extendedStreaming;
 
     /** @param extendedStreaming ask for 3-minute streams ({@code enable_extended_streaming}, Agent Assist stage) */
-    StreamRequests(SampleFormat format, boolean extendedStreaming) {
-        this.format = format;
+    StreamRequests(RecognizerEncoding sent, boolean extendedStreaming) {
+        this.sent = sent;
         this.extendedStreaming = extendedStreaming;
     }
 
     StreamingAnalyzeContentRequest config(StreamTarget target, String language) {
         InputAudioConfig.Builder audio = InputAudioConfig.newBuilder()
-                .setAudioEncoding(format == SampleFormat.PCMU ? AudioEncoding.AUDIO_ENCODING_MULAW
+                .setAudioEncoding(sent.isMuLaw() ? AudioEncoding.AUDIO_ENCODING_MULAW
                         : AudioEncoding.AUDIO_ENCODING_LINEAR_16)
-                .setSampleRateHertz(8000)
+                .setSampleRateHertz(sent.sampleRate())
                 .setLanguageCode(language)
                 .setEnableWordInfo(true)
                 .setEnableAutomaticPunctuation(true)

@@ -1,7 +1,10 @@
 /**
  * Audio plumbing for AudioHook binary frames: sample formats, G.711 µ-law and little-endian
  * 16-bit PCM conversion, de-interleaving of multi-channel frames, AudioHook duration strings and
- * the mapping between received samples and the client's stream position.
+ * the mapping between received samples and the client's stream position; and the other side, what
+ * the recognizer is sent ({@link io.audiohook.connector.audio.RecognizerEncoding}): µ-law as it came,
+ * or LINEAR16 at 8 or 16 kHz, converted per channel by {@link io.audiohook.connector.audio.RecognizerAudio}
+ * with a band-limited 2× interpolator ({@link io.audiohook.connector.audio.Upsampler2x}).
  *
  * <p>Plain JDK code on purpose: it sits on the per-frame hot path of every call, so it must not
  * allocate per sample, box, or log, and it must be testable without a container.

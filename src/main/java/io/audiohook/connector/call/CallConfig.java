@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.protocol.Channel;
 
 /**
@@ -26,9 +27,11 @@ import io.audiohook.connector.protocol.Channel;
  * @param agentAssist         false: nothing of the call reaches the agent desktop (in transcription mode Dialogflow
  *                            still recognises it for Genesys; in monitor mode it is not sent to Dialogflow at all)
  * @param startPaused         overrides {@code CONNECTOR_PROTOCOL_START_PAUSED} for this call
+ * @param audioEncoding       overrides {@code CONNECTOR_ASSIST_AUDIO_ENCODING}: what the call is sent to Dialogflow as
  */
 public record CallConfig(Optional<String> conversationProfile, Optional<String> language, Channel customerChannel,
-        Optional<CallMode> mode, Optional<Boolean> agentAssist, Optional<Boolean> startPaused) {
+        Optional<CallMode> mode, Optional<Boolean> agentAssist, Optional<Boolean> startPaused,
+        Optional<RecognizerEncoding> audioEncoding) {
 
     private static final Logger LOG = Logger.getLogger(CallConfig.class);
     /** BCP 47 as Genesys and Dialogflow write it: {@code en-US}, {@code cmn-Hans-CN}. */
@@ -37,7 +40,7 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
 
     /** No customConfig: the deployment's defaults, external = customer. */
     public static final CallConfig DEFAULTS = new CallConfig(Optional.empty(), Optional.empty(), Channel.EXTERNAL,
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** A value the schema does not allow; the message names the key and what it takes. */
     public static final class Invalid extends Exception {
@@ -61,6 +64,7 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         Optional<CallMode> mode = Optional.empty();
         Optional<Boolean> agentAssist = Optional.empty();
         Optional<Boolean> startPaused = Optional.empty();
+        Optional<RecognizerEncoding> audioEncoding = Optional.empty();
         for (Iterator<Map.Entry<String, JsonNode>> it = customConfig.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -72,11 +76,12 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
                 case "mode" -> mode = Optional.of(mode(value));
                 case "agentAssist" -> agentAssist = Optional.of(bool(key, value));
                 case "startPaused" -> startPaused = Optional.of(bool(key, value));
+                case "audioEncoding" -> audioEncoding = Optional.of(audioEncoding(value));
                 default -> LOG.debugf("session %s: customConfig key '%s' is not one of this version's; ignored",
                         sessionId, key);
             }
         }
-        return new CallConfig(profile, language, customer, mode, agentAssist, startPaused);
+        return new CallConfig(profile, language, customer, mode, agentAssist, startPaused, audioEncoding);
     }
 
     private static String profile(JsonNode value, Set<String> allowed) throws Invalid {
@@ -121,6 +126,15 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         return mode.get();
     }
 
+    private static RecognizerEncoding audioEncoding(JsonNode value) throws Invalid {
+        Optional<RecognizerEncoding> encoding = value.isTextual() ? RecognizerEncoding.fromWireName(value.asText())
+                : Optional.empty();
+        if (encoding.isEmpty()) {
+            throw new Invalid("audioEncoding", "must be \"mulaw-8k\", \"linear16-8k\" or \"linear16-16k\"");
+        }
+        return encoding.get();
+    }
+
     private static boolean bool(String key, JsonNode value) throws Invalid {
         if (!value.isBoolean()) {
             throw new Invalid(key, "must be true or false");
@@ -146,6 +160,7 @@ public record CallConfig(Optional<String> conversationProfile, Optional<String> 
         mode.ifPresent(m -> text.append(" mode=").append(m.wireName()));
         agentAssist.ifPresent(a -> text.append(" agentAssist=").append(a));
         startPaused.ifPresent(s -> text.append(" startPaused=").append(s));
+        audioEncoding.ifPresent(e -> text.append(" audioEncoding=").append(e.wireName()));
         return text.toString();
     }
 }

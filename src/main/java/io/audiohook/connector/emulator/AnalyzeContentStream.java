@@ -64,6 +64,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
 
     private VoiceActivityDetector vad;
     private AudioChunkDecoder decoder;
+    private AudioRateCheck rateCheck;
 
     AnalyzeContentStream(StreamObserver<StreamingAnalyzeContentResponse> responses, Services services) {
         this.responses = responses;
@@ -124,7 +125,8 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         }
         InputAudioConfig config = request.getAudioConfig();
         EmulatorControl.StreamPlan plan = services.control().streamOpened();
-        record = participant.openStream(plan.number(), config.getLanguageCode(), model, config.getAudioEncoding());
+        record = participant.openStream(plan.number(), config.getLanguageCode(), model, config.getAudioEncoding(),
+                config.getSampleRateHertz());
         phase = Phase.STREAMING;
         services.metrics().streamOpened();
         participant.conversation.whenCompleted.add(onConversationCompleted);
@@ -140,12 +142,13 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
         audioTimeoutNanos = rules.audioTimeoutNanos();
         openedNanos = System.nanoTime();
         lastAudioNanos = openedNanos;
-        vad = new VoiceActivityDetector(StreamRules.SAMPLE_RATE, new UtteranceResponder(responses, participant, record,
-                config.getLanguageCode(), config.getEnableWordInfo(), content(profile)));
-        decoder = new AudioChunkDecoder(config.getAudioEncoding(), vad::accept);
+        vad = new VoiceActivityDetector(AudioChunkDecoder.VAD_RATE, new UtteranceResponder(responses, participant,
+                record, config.getLanguageCode(), config.getEnableWordInfo(), content(profile)));
+        decoder = new AudioChunkDecoder(config.getAudioEncoding(), config.getSampleRateHertz(), vad::accept);
+        rateCheck = new AudioRateCheck(rules.audioRate(), config.getSampleRateHertz(), openedNanos);
         armTimer();
-        LOG.debugf("stream %d opened for %s (%s, %s, %s%s)", plan.number(), participant.name,
-                config.getLanguageCode(), model, config.getAudioEncoding(),
+        LOG.debugf("stream %d opened for %s (%s, %s, %s at %d Hz%s)", plan.number(), participant.name,
+                config.getLanguageCode(), model, config.getAudioEncoding(), config.getSampleRateHertz(),
                 request.getEnableExtendedStreaming() ? ", extended" : "");
     }
 
@@ -169,6 +172,7 @@ final class AnalyzeContentStream implements StreamObserver<StreamingAnalyzeConte
             throw StreamRules.refuse("stream_limit", Errors.streamTooLong(seconds(limitNanos)));
         }
         rules.checkPace(audioNanos, now - openedNanos);
+        StreamRules.checkAudioRate(rateCheck, now, audioNanos);
         if (failLater != null && audioMillis >= failLaterAfterMillis) {
             throw StreamRules.refuse("injected", Errors.injected(failLater));
         }

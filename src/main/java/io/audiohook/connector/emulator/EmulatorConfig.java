@@ -120,6 +120,21 @@ public interface EmulatorConfig {
         /** Longest stream with {@code enable_extended_streaming}. */
         @WithDefault("180s")
         Duration extendedStreamLimit();
+
+        /**
+         * The audio's own rate must match {@code sample_rate_hertz}: streams younger than this are not judged (a
+         * backlog drained faster than real time has caught up by then).
+         */
+        @WithDefault("45s")
+        Duration audioRateAfter();
+
+        /** ... over this trailing wall time, and a mismatch must last this long again before it is refused ... */
+        @WithDefault("10s")
+        Duration audioRateWindow();
+
+        /** ... and is a rate within this fraction of half or twice the declared one. */
+        @WithDefault("0.2")
+        double audioRateTolerance();
     }
 
     interface Auth {

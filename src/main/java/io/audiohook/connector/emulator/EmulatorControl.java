@@ -37,6 +37,7 @@ public class EmulatorControl {
     private volatile Integer streamsPerMinute;
     private volatile Double maxPaceRate;
     private volatile Duration paceBurst;
+    private volatile AudioRateCheck.Limits audioRate;
     private final StreamQuota quota = new StreamQuota(this::streamsPerMinute);
     private volatile Auth auth;
 
@@ -103,6 +104,15 @@ public class EmulatorControl {
         paceBurst = Objects.requireNonNull(burst);
     }
 
+    /**
+     * Applies to streams opened from now on: a stream older than {@code after} whose audio arrives at about half or
+     * twice its declared rate (within {@code tolerance}) for {@code window}, measured over a trailing {@code window},
+     * is refused.
+     */
+    public void setAudioRateCheck(Duration after, Duration window, double tolerance) {
+        audioRate = new AudioRateCheck.Limits(after.toNanos(), window.toNanos(), tolerance);
+    }
+
     /** Applies to calls from now on, as {@code connector.emulator.auth.*} would. */
     public void requireBearerTokens(boolean required, Optional<URI> tokeninfoUrl) {
         auth = new Auth(required, Objects.requireNonNull(tokeninfoUrl));
@@ -119,6 +129,7 @@ public class EmulatorControl {
         streamsPerMinute = null;
         maxPaceRate = null;
         paceBurst = null;
+        audioRate = null;
         failCode = null;
         failCount = 0;
         failLaterCode = null;
@@ -171,10 +182,13 @@ public class EmulatorControl {
         EmulatorConfig.Rules rules = config.rules();
         Double rate = maxPaceRate;
         Duration burst = paceBurst;
+        AudioRateCheck.Limits audioRateOverride = audioRate;
         return new StreamRules(rules.maxAudioBytesPerRequest(), rate != null ? rate : rules.maxPaceRate(),
                 (burst != null ? burst : rules.paceBurst()).toNanos(), StreamRules.lowerCase(rules.languages()),
                 StreamRules.lowerCase(rules.models()), streamLimit().toNanos(), rules.extendedStreamLimit().toNanos(),
-                audioTimeout().toNanos());
+                audioTimeout().toNanos(), audioRateOverride != null ? audioRateOverride
+                        : new AudioRateCheck.Limits(rules.audioRateAfter().toNanos(),
+                                rules.audioRateWindow().toNanos(), rules.audioRateTolerance()));
     }
 
     /** Counts a stream against its project's quota; false when the quota is used up. */

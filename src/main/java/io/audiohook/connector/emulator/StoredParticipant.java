@@ -39,9 +39,9 @@ final class StoredParticipant {
     }
 
     /** A stream's configuration request was accepted; the oldest record goes once {@value #STREAMS_KEPT} are kept. */
-    StreamRecord openStream(long number, String language, String model, AudioEncoding encoding) {
+    StreamRecord openStream(long number, String language, String model, AudioEncoding encoding, int sampleRateHertz) {
         streamsOpened.incrementAndGet();
-        StreamRecord stream = new StreamRecord(this, number, language, model, encoding);
+        StreamRecord stream = new StreamRecord(this, number, language, model, encoding, sampleRateHertz);
         synchronized (streams) {
             if (streams.size() >= STREAMS_KEPT) {
                 streams.removeFirst();

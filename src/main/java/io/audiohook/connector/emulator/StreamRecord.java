@@ -18,16 +18,19 @@ final class StreamRecord {
     private final String language;
     private final String model;
     private final AudioEncoding encoding;
+    private final int sampleRateHertz;
     private final AtomicLong audioBytes = new AtomicLong();
     private final AtomicInteger utterances = new AtomicInteger();
     private volatile Status.Code outcome;
 
-    StreamRecord(StoredParticipant participant, long number, String language, String model, AudioEncoding encoding) {
+    StreamRecord(StoredParticipant participant, long number, String language, String model, AudioEncoding encoding,
+            int sampleRateHertz) {
         this.participant = participant;
         this.number = number;
         this.language = language;
         this.model = model;
         this.encoding = encoding;
+        this.sampleRateHertz = sampleRateHertz;
     }
 
     void audio(int bytes) {
@@ -48,6 +51,7 @@ final class StreamRecord {
     }
 
     StreamStats stats() {
-        return new StreamStats(number, language, model, encoding, audioBytes.get(), utterances.get(), outcome);
+        return new StreamStats(number, language, model, encoding, sampleRateHertz, audioBytes.get(), utterances.get(),
+                outcome);
     }
 }

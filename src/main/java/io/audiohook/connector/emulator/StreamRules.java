@@ -20,9 +20,8 @@ import io.grpc.StatusRuntimeException;
  * @param languages lower case
  */
 record StreamRules(int maxAudioBytesPerRequest, double maxPaceRate, long paceBurstNanos, Set<String> languages,
-        Set<String> models, long streamLimitNanos, long extendedStreamLimitNanos, long audioTimeoutNanos) {
-
-    static final int SAMPLE_RATE = 8000;
+        Set<String> models, long streamLimitNanos, long extendedStreamLimitNanos, long audioTimeoutNanos,
+        AudioRateCheck.Limits audioRate) {
 
     /** A refused request and the rule that refused it. */
     static final class Refusal extends RuntimeException {
@@ -62,9 +61,11 @@ record StreamRules(int maxAudioBytesPerRequest, double maxPaceRate, long paceBur
             throw refuse("encoding", Errors.invalid("Unsupported audio_encoding " + encoding
                     + ": the emulator accepts AUDIO_ENCODING_MULAW and AUDIO_ENCODING_LINEAR_16."));
         }
-        if (config.getSampleRateHertz() != SAMPLE_RATE) {
-            throw refuse("sample_rate", Errors.invalid("Unsupported sample_rate_hertz " + config.getSampleRateHertz()
-                    + ": the emulator accepts 8000."));
+        int rate = config.getSampleRateHertz();
+        if (rate != 8000 && (rate != 16000 || encoding != AudioEncoding.AUDIO_ENCODING_LINEAR_16)) {
+            throw refuse("sample_rate", Errors.invalid("Unsupported sample_rate_hertz " + rate + " for " + encoding
+                    + ": the emulator accepts 8000 for AUDIO_ENCODING_MULAW, 8000 or 16000 for "
+                    + "AUDIO_ENCODING_LINEAR_16."));
         }
         if (config.getLanguageCode().isEmpty()) {
             throw refuse("language", Errors.invalid("audio_config.language_code is required."));
@@ -102,6 +103,21 @@ record StreamRules(int maxAudioBytesPerRequest, double maxPaceRate, long paceBur
     void checkPace(long audioNanos, long elapsedNanos) {
         if (audioNanos > maxPaceRate * elapsedNanos + paceBurstNanos) {
             throw refuse("pace", Errors.tooFast());
+        }
+    }
+
+    /**
+     * The audio's own rate against the declared one, over the stream's trailing window ({@link AudioRateCheck}).
+     *
+     * @param audioNanos all audio received on the stream, timed at the declared rate
+     */
+    static void checkAudioRate(AudioRateCheck check, long nowNanos, long audioNanos) {
+        double by = check.mismatch(nowNanos, audioNanos);
+        if (by != 0) {
+            int declaredRate = check.declaredRate();
+            long apparent = Math.round(by * declaredRate / 1000) * 1000;
+            throw refuse("audio_rate", Errors.invalid("The audio arrives at about " + apparent
+                    + " Hz but sample_rate_hertz is " + declaredRate + ": send audio at the rate it declares."));
         }
     }
 

@@ -57,7 +57,7 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
 
     @Override
     public void speaking(long start, long voicedEnd) {
-        long windowStart = voicedEnd - StreamRules.SAMPLE_RATE * VoiceActivityDetector.WINDOW_MS / 1000;
+        long windowStart = voicedEnd - AudioChunkDecoder.VAD_RATE * VoiceActivityDetector.WINDOW_MS / 1000;
         if (lastVoicedEnd < 0) {
             voiced.start(millis(start), millis(voicedEnd)); // the windows that confirmed it were voiced too
         } else {
@@ -86,6 +86,6 @@ final class UtteranceResponder implements VoiceActivityDetector.Listener {
     }
 
     private static long millis(long samples) {
-        return samples * 1000 / StreamRules.SAMPLE_RATE;
+        return samples * 1000 / AudioChunkDecoder.VAD_RATE;
     }
 }

@@ -158,6 +158,28 @@
  * approximates real time"); the text as Speech answers it (googleapis/google-cloud-java#1534). Google publishes
  * no tolerance: 2× after a 5 s burst admits a 3 s look-back replayed at once and a backlog drained at 2×, nothing
  * faster</td></tr>
+ * <tr><td>Audio encoding and rate ({@code encoding}, {@code sample_rate})</td><td>{@code INVALID_ARGUMENT}
+ * "Unsupported audio_encoding …" / "Unsupported sample_rate_hertz …"</td><td>–</td><td>audio_config.proto
+ * ({@code AudioEncoding}, {@code InputAudioConfig.sample_rate_hertz}). The emulator accepts
+ * {@code AUDIO_ENCODING_MULAW} at 8000 Hz and {@code AUDIO_ENCODING_LINEAR_16} at 8000 or 16000 Hz, what the
+ * connector sends; Google's Speech accepts more encodings and rates (8000 to 48000 Hz, {@code RecognitionConfig}),
+ * so the emulator refuses more than Google, never less</td></tr>
+ * <tr><td>The audio plays at its declared rate ({@code audio_rate})</td><td>{@code INVALID_ARGUMENT} "The audio
+ * arrives at about 8000 Hz but sample_rate_hertz is 16000: …"</td><td>{@code rules.audio-rate-after} (45 s),
+ * {@code rules.audio-rate-window} (10 s), {@code rules.audio-rate-tolerance} (0.2)</td><td>audio_config.proto,
+ * {@code InputAudioConfig.sample_rate_hertz}: "Sample rate (in Hertz) of the audio content sent in the query";
+ * Speech-to-Text's {@code RecognitionConfig.sample_rate_hertz} ("Sample rate in Hertz of the audio data sent in
+ * all RecognitionAudio messages. Valid values are: 8000-48000"): headerless audio is read at the declared rate.
+ * Google does not refuse a mismatch: it hears the audio at twice or half its speed, and "the results could be
+ * empty or wildly inaccurate" (googleapis/google-cloud-python#2948, on why Speech dropped its default rate). The
+ * emulator is stricter: audio sent in real time at the wrong declared rate arrives at ½× or 2× the declared rate,
+ * which it measures over a trailing window of wall time and refuses once it has lasted a further window. A
+ * legitimate sender never trips it with the defaults: a stream is judged only from 45 s, when even a full
+ * {@code pre-setup-buffer} (30 s) plus a 3 s look-back drained at the connector's 2× {@code catch-up-rate} has
+ * caught up (by 33 s; the 10 s window is back near 1× by 37 s); a stall is bounded by the 5 s audio timeout, so
+ * its dip and catch-up leave the window near ½× or 2× for well under a window; and the tests' 8× drains never last
+ * 45 s. Only a sustained half or double rate, as real-time audio of the other rate produces, stays in the band
+ * (±20 %) that long</td></tr>
  * <tr><td>Audio per request ({@code request_size})</td><td>{@code INVALID_ARGUMENT}</td>
  * <td>{@code rules.max-audio-bytes-per-request} (25 000)</td><td>Speech-to-Text quotas page: "Each request in
  * the stream is limited to 25 KB of audio" (Dialogflow publishes none of its own)</td></tr>
@@ -206,6 +228,9 @@
  * without audio. Audio should be sent close to real time.".</li>
  * <li>The k-th utterance of a role in a conversation (counted over all its streams, by finalized
  * utterances) gets that role's k-th script line, else "[utterance k of ROLE: no script line]".</li>
+ * <li>Audio is decoded at its declared encoding and rate; 16 kHz LINEAR16 reaches the 8 kHz voice activity
+ * detector with pairs of samples averaged (it measures energy only), and stream durations, the pace rule and
+ * timings count time at the declared rate.</li>
  * <li>Timings ({@code speech_end_offset}, word offsets) are audio time since the stream's first
  * sample; interim results come every ~400 ms of speech, whatever the sending pace. Utterance boundaries are the
  * voice-activity detector's; words share the utterance's voiced time by length and never sit in a pause of

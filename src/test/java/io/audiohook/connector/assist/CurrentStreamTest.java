@@ -17,7 +17,7 @@ import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 
-import io.audiohook.connector.audio.SampleFormat;
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.log.LogContext;
 
 /** What is done to a participant's streams, under a clock the test moves and a transport the test answers. */
@@ -42,7 +42,7 @@ class CurrentStreamTest {
         }
     }, timers, LogContext.NONE);
     final List<Long> drainTicks = new ArrayList<>();
-    final CurrentStream current = new CurrentStream(streams, audio, SampleFormat.PCMU,
+    final CurrentStream current = new CurrentStream(streams, audio, RecognizerEncoding.MULAW_8K,
             ParticipantStreamTest.settings(false).streaming(),
             new StreamLog("s", Participant.Role.END_USER, counters, AssistMetrics.NONE), timers, drainTicks::add);
 

@@ -15,6 +15,7 @@ import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.retry.Backoff;
@@ -35,6 +36,7 @@ class ParticipantStreamTest {
 
     static AssistSettings settings(boolean extended) {
         return new AssistSettings(ProfileName.parse("projects/p/locations/l/conversationProfiles/x"), Optional.empty(),
+                RecognizerEncoding.MULAW_8K,
                 new AssistSettings.Streaming(Duration.ofMillis(100), 2.0, extended, StreamLimits.defaults(extended),
                         Duration.ofSeconds(3), Duration.ofSeconds(5)),
                 new AssistSettings.Retry(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2.0, 0.2, () -> 0.5),
@@ -45,15 +47,15 @@ class ParticipantStreamTest {
 
     /** A participant's audio as its stream keeps it, for the tests of the stream's parts. */
     static ParticipantAudio audio(ManualTimers timers, ParticipantCounters counters) {
-        return new ParticipantAudio(SampleFormat.PCMU, settings(false), counters, AssistRuntime.Latencies.create(),
-                timers.nanoTime());
+        return new ParticipantAudio(SampleFormat.PCMU, RecognizerEncoding.MULAW_8K, settings(false), counters,
+                AssistRuntime.Latencies.create(), timers.nanoTime());
     }
 
     ParticipantStream stream(boolean extended) {
-        return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, new StreamServices(
-                settings(extended), timers, transport, events::add, refusedLanguages::add, AssistRuntime.Latencies.create()),
-                warnings,
-                new LogContext("s", "c", "r"));
+        return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, RecognizerEncoding.MULAW_8K,
+                new StreamServices(settings(extended), timers, transport, events::add, refusedLanguages::add,
+                        AssistRuntime.Latencies.create()),
+                warnings, new LogContext("s", "c", "r"));
     }
 
     ParticipantStream started() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.log.LogContext;
 import io.audiohook.connector.protocol.Channel;
@@ -28,7 +29,8 @@ class ParticipantStreamsTest {
     }
 
     ParticipantStreams streams(List<Channel> channels, Channel customer) {
-        return new ParticipantStreams("s", channels, customer, SampleFormat.PCMU, new StreamServices(
+        return new ParticipantStreams("s", channels, customer, SampleFormat.PCMU, RecognizerEncoding.MULAW_8K,
+                new StreamServices(
                 ParticipantStreamTest.settings(false), timers, transport, e -> {
                 }, language -> {
                 }, AssistRuntime.Latencies.create()), new CallWarnings(), LogContext.NONE);

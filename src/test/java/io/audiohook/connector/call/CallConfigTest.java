@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.contract.ProtocolSchemas;
 import io.audiohook.connector.protocol.Channel;
 
@@ -48,7 +49,8 @@ class CallConfigTest {
     void everyKey() throws Exception {
         CallConfig config = parse("""
                 {"conversationProfile":"%s","language":"fr-CA","channels":{"customer":"internal","agent":"external"},
-                 "mode":"monitor","agentAssist":false,"startPaused":true}""".formatted(SALES));
+                 "mode":"monitor","agentAssist":false,"startPaused":true,
+                 "audioEncoding":"linear16-16k"}""".formatted(SALES));
         assertEquals(Optional.of(SALES), config.conversationProfile());
         assertEquals(Optional.of("fr-CA"), config.language());
         assertEquals(Channel.INTERNAL, config.customerChannel());
@@ -56,8 +58,15 @@ class CallConfigTest {
         assertEquals(Optional.of(CallMode.MONITOR), config.mode());
         assertEquals(Optional.of(false), config.agentAssist());
         assertEquals(Optional.of(true), config.startPaused());
+        assertEquals(Optional.of(RecognizerEncoding.LINEAR16_16K), config.audioEncoding());
         assertEquals("customer=internal profile=" + SALES
-                + " language=fr-CA mode=monitor agentAssist=false startPaused=true", config.summary());
+                + " language=fr-CA mode=monitor agentAssist=false startPaused=true audioEncoding=linear16-16k",
+                config.summary());
+        for (RecognizerEncoding encoding : RecognizerEncoding.values()) {
+            assertEquals(Optional.of(encoding),
+                    parse("{\"audioEncoding\":\"" + encoding.wireName() + "\"}").audioEncoding());
+        }
+        assertEquals(Optional.empty(), CallConfig.DEFAULTS.audioEncoding(), "the deployment's setting");
         assertEquals(Optional.of(CallMode.TRANSCRIPTION), parse("{\"mode\":\"transcription\"}").mode());
     }
 
@@ -87,7 +96,10 @@ class CallConfigTest {
                 new Bad("{\"mode\":\"transcribe\"}", "mode"),
                 new Bad("{\"mode\":true}", "mode"),
                 new Bad("{\"agentAssist\":\"no\"}", "agentAssist"),
-                new Bad("{\"startPaused\":1}", "startPaused"))) {
+                new Bad("{\"startPaused\":1}", "startPaused"),
+                new Bad("{\"audioEncoding\":\"LINEAR16-16K\"}", "audioEncoding"),
+                new Bad("{\"audioEncoding\":\"linear16-48k\"}", "audioEncoding"),
+                new Bad("{\"audioEncoding\":16000}", "audioEncoding"))) {
             CallConfig.Invalid refused = assertThrows(CallConfig.Invalid.class, () -> parse(bad.config()), bad.config());
             assertTrue(refused.getMessage().startsWith("customConfig." + bad.key() + " "), refused.getMessage());
         }
@@ -99,6 +111,8 @@ class CallConfigTest {
         for (String valid : List.of("{}", "{\"language\":\"en-US\",\"startPaused\":false}",
                 "{\"channels\":{\"customer\":\"internal\",\"agent\":\"external\"},\"mode\":\"monitor\"}",
                 "{\"mode\":\"transcription\",\"agentAssist\":false}",
+                "{\"audioEncoding\":\"mulaw-8k\"}", "{\"audioEncoding\":\"linear16-8k\"}",
+                "{\"audioEncoding\":\"linear16-16k\"}",
                 "{\"conversationProfile\":\"" + SALES + "\",\"agentAssist\":true,\"somethingNew\":{\"x\":1}}")) {
             assertEquals(Set.of(), schemas.validateCustomConfig(json(valid)), valid);
             parse(valid);
@@ -106,7 +120,8 @@ class CallConfigTest {
         for (String invalid : List.of("{\"language\":\"english please\"}", "{\"mode\":\"Transcription\"}",
                 "{\"channels\":{\"customer\":\"external\",\"agent\":\"external\"}}",
                 "{\"channels\":{\"customer\":\"internal\"}}", "{\"agentAssist\":\"no\"}",
-                "{\"conversationProfile\":\"sales\"}")) {
+                "{\"conversationProfile\":\"sales\"}", "{\"audioEncoding\":\"linear16\"}",
+                "{\"audioEncoding\":\"Mulaw-8k\"}", "{\"audioEncoding\":8000}")) {
             assertTrue(!schemas.validateCustomConfig(json(invalid)).isEmpty(), "the schema refuses " + invalid);
             assertThrows(CallConfig.Invalid.class, () -> parse(invalid), invalid);
         }

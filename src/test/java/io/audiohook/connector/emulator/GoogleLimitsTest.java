@@ -18,6 +18,7 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
+import com.google.cloud.dialogflow.v2beta1.InputAudioConfig;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 
@@ -29,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class GoogleLimitsTest extends EmulatorTesting {
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
     static final byte[] ONE_SECOND = silence(8000);
 
     @Test
@@ -153,6 +156,47 @@ class GoogleLimitsTest extends EmulatorTesting {
         queued.awaitCompletion();
         assertEquals(before + 41, control.streamsOpened());
         open.subList(1, open.size()).forEach(s -> s.halfClose().awaitCompletion());
+    }
+
+    @Test
+    void linear16At16kHzIsAcceptedAndTheDeclaredRateRecorded() {
+        // the rates refused are StreamingErrorsTest's
+        AnalyzeCall.open(df.participants).config(call.customer(),
+                audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16).setSampleRateHertz(16000))
+                .audio(new byte[3200], 0, 3200).halfClose().awaitCompletion();
+        StreamStats accepted = control.participant(call.customer()).orElseThrow().streams().get(0);
+        assertEquals(AudioEncoding.AUDIO_ENCODING_LINEAR_16, accepted.encoding());
+        assertEquals(16000, accepted.sampleRateHertz(), "what Dialogflow was told is recorded");
+        assertEquals(3200, accepted.audioBytes());
+    }
+
+    @Test
+    void audioPlayingAtHalfItsDeclaredRateIsRefusedAndAudioAtItsRateIsNot() {
+        // judged after 2 s over a 1 s window (the defaults wait 45 s, see the package documentation)
+        control.setAudioRateCheck(Duration.ofSeconds(2), Duration.ofSeconds(1), 0.2);
+        double refusalsBefore = refusals("audio_rate");
+        InputAudioConfig.Builder sixteenK = audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16)
+                .setSampleRateHertz(16000);
+        AnalyzeCall right = AnalyzeCall.open(df.participants).config(call.customer(), sixteenK);
+        AnalyzeCall wrong = AnalyzeCall.open(df.participants).config(call.agent(), sixteenK);
+        // 100 ms of audio every 100 ms: 16 kHz LINEAR16 for the customer, 8 kHz LINEAR16 (told 16 kHz) for the agent
+        for (int tenth = 0; tenth < 45 && !wrong.isDone(); tenth++) {
+            right.audio(new byte[3200], 0, 3200);
+            wrong.audio(new byte[1600], 0, 1600);
+            io.audiohook.connector.testkit.TestCalls.sleep(Duration.ofMillis(100));
+        }
+        ApiException refused = wrong.awaitError();
+        assertEquals(StatusCode.Code.INVALID_ARGUMENT, code(refused));
+        assertTrue(refused.getMessage().contains("audio arrives at about 8000 Hz but sample_rate_hertz is 16000"),
+                refused.getMessage());
+        assertEquals(refusalsBefore + 1, refusals("audio_rate"), "counted under its own rule");
+        right.halfClose().awaitCompletion();
+    }
+
+    private double refusals(String rule) {
+        io.micrometer.core.instrument.Counter counter = meters.find("dialogflow.emulator.refusals").tag("rule", rule)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private AnalyzeCall customerStream() {

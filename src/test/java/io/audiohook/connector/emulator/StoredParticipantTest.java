@@ -59,11 +59,11 @@ class StoredParticipantTest {
         stream.ended(Status.Code.OUT_OF_RANGE);
         stream.ended(Status.Code.OK);
         assertEquals(Status.Code.OUT_OF_RANGE, stream.stats().outcome());
-        assertEquals(new StreamStats(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW, 0, 0,
+        assertEquals(new StreamStats(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW, 8000, 0, 0,
                 Status.Code.OUT_OF_RANGE), stream.stats());
     }
 
     private StreamRecord open(long number) {
-        return customer.openStream(number, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW);
+        return customer.openStream(number, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW, 8000);
     }
 }

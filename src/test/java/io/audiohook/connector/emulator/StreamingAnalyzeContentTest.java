@@ -26,6 +26,9 @@ import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
 
 import io.audiohook.connector.audio.Linear16;
 import io.audiohook.connector.audio.MuLaw;
+import io.audiohook.connector.audio.RecognizerAudio;
+import io.audiohook.connector.audio.RecognizerEncoding;
+import io.audiohook.connector.audio.SampleFormat;
 import io.grpc.Status;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -161,6 +164,31 @@ class StreamingAnalyzeContentTest {
         assertTrue(finals(responses).stream().allMatch(r -> r.getSpeechWordInfoCount() == 0),
                 "no word info unless enable_word_info");
         assertEquals(l16.length, control.participant(call.agent()).orElseThrow().audioBytes());
+    }
+
+    @Test
+    void sixteenKilohertzLinear16IsHeardAtItsDeclaredRate() {
+        EmulatedCall call = EmulatedCall.create(df);
+        byte[] mulaw = fixture.agent();
+        RecognizerAudio upsampling = new RecognizerAudio(SampleFormat.PCMU, RecognizerEncoding.LINEAR16_16K);
+        java.io.ByteArrayOutputStream wide = new java.io.ByteArrayOutputStream();
+        for (int from = 0; from < mulaw.length; from += 1600) { // 200 ms frames, as AudioHook brings them
+            wide.writeBytes(upsampling.convert(Arrays.copyOfRange(mulaw, from, Math.min(mulaw.length, from + 1600))));
+        }
+        byte[] l16 = wide.toByteArray();
+        assertEquals(4 * mulaw.length, l16.length);
+
+        List<StreamingAnalyzeContentResponse> responses = AnalyzeCall.open(df.participants)
+                .config(call.agent(), AnalyzeCall.audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16)
+                        .setSampleRateHertz(16000).setEnableWordInfo(true))
+                .audioInChunks(l16, 3201) // odd chunks: samples and pairs split across requests
+                .halfClose().awaitCompletion();
+
+        assertUtterances(responses, AGENT_LINES, AGENT_ENDS); // the same speech, at the same times
+        StreamStats stream = control.participant(call.agent()).orElseThrow().streams().get(0);
+        assertEquals(AudioEncoding.AUDIO_ENCODING_LINEAR_16, stream.encoding());
+        assertEquals(16000, stream.sampleRateHertz());
+        assertEquals(l16.length, stream.audioBytes());
     }
 
     @Test

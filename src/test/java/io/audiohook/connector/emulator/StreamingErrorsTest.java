@@ -51,11 +51,13 @@ class StreamingErrorsTest extends EmulatorTesting {
     }
 
     @Test
-    void onlyMuLawAndLinear16At8kHz() {
+    void onlyMuLawAt8kHzAndLinear16At8Or16kHz() {
         assertInvalid(stream().config(call.customer(), audioConfig(AudioEncoding.AUDIO_ENCODING_FLAC)));
         assertInvalid(stream().config(call.customer(), audioConfig(AudioEncoding.AUDIO_ENCODING_ALAW)));
         assertInvalid(stream().config(call.customer(),
-                audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16).setSampleRateHertz(16000)));
+                audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW).setSampleRateHertz(16000)));
+        assertInvalid(stream().config(call.customer(),
+                audioConfig(AudioEncoding.AUDIO_ENCODING_LINEAR_16).setSampleRateHertz(44100)));
         assertInvalid(stream().config(call.customer(), audioConfig(AudioEncoding.AUDIO_ENCODING_MULAW)
                 .setLanguageCode("")));
     }

@@ -22,7 +22,7 @@ import io.grpc.stub.StreamObserver;
 
 class UtteranceResponderTest {
     /** Samples per millisecond at 8 kHz. */
-    private static final int MS = StreamRules.SAMPLE_RATE / 1000;
+    private static final int MS = AudioChunkDecoder.VAD_RATE / 1000;
     private static final Instant NOW = Instant.parse("2024-01-01T10:00:00Z");
     /** FAQ on the customer's utterances, grouped with the message; sentiment on. */
     static final AssistProfile FAQ_PROFILE = AssistProfilesTest.load("""
@@ -105,7 +105,8 @@ class UtteranceResponderTest {
     private UtteranceResponder responder(Participant.Role role) {
         StoredParticipant participant = new StoredParticipant(conversation.name + "/participants/" + role, role,
                 conversation);
-        StreamRecord record = participant.openStream(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW);
+        StreamRecord record = participant.openStream(1, "en-US", "phone_call", AudioEncoding.AUDIO_ENCODING_MULAW,
+                8000);
         return new UtteranceResponder(new Collecting(), participant, record, "en-US", true, CONTENT);
     }
 

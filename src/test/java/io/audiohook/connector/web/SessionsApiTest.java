@@ -35,7 +35,8 @@ class SessionsApiTest extends ConnectorTest {
     @Test
     void listsALiveSessionWithoutAniOrDnis() {
         SessionConfig config = call(endpoint).customConfig(new com.fasterxml.jackson.databind.ObjectMapper()
-                .createObjectNode().put("language", "fr-CA").put("startPaused", false));
+                .createObjectNode().put("language", "fr-CA").put("startPaused", false)
+                .put("audioEncoding", "linear16-16k"));
         Instant before = Instant.now().minusSeconds(1);
         AudioHookClient client = connect(config);
         try {
@@ -62,6 +63,7 @@ class SessionsApiTest extends ConnectorTest {
             assertEquals("external", settings.path("customerChannel").asText(), settings.toString());
             assertEquals("fr-CA", settings.path("language").asText(), settings.toString());
             assertFalse(settings.path("startPaused").asBoolean(true), settings.toString());
+            assertEquals("linear16-16k", settings.path("audioEncoding").asText(), settings.toString());
             assertTrue(settings.path("conversationProfile").isNull(), "the deployment's: " + settings);
             assertEquals("monitor", settings.path("mode").asText(), "the path's mode: " + settings);
             Instant started = Instant.parse(session.path("started").asText());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.call.CallConfig;
 import io.audiohook.connector.call.CallSession;
 import io.audiohook.connector.protocol.Channel;
@@ -36,17 +37,19 @@ public record SessionView(
         Settings settings) {
 
     /**
-     * The per-call settings; null fields follow the deployment (profile, language, agent assist, start paused).
+     * The per-call settings; null fields follow the deployment (profile, language, agent assist, start paused, audio
+     * encoding).
      *
      * @param mode {@code monitor} or {@code transcription}: the call's {@code customConfig}'s, else its path's
      */
     public record Settings(String customerChannel, String conversationProfile, String language, String mode,
-            Boolean agentAssist, Boolean startPaused) {
+            Boolean agentAssist, Boolean startPaused, String audioEncoding) {
         static Settings of(CallSession call) {
             CallConfig config = call.config();
             return new Settings(config.customerChannel().wireName(), config.conversationProfile().orElse(null),
                     config.language().orElse(null), call.mode().wireName(), config.agentAssist().orElse(null),
-                    config.startPaused().orElse(null));
+                    config.startPaused().orElse(null),
+                    config.audioEncoding().map(RecognizerEncoding::wireName).orElse(null));
         }
     }
 
