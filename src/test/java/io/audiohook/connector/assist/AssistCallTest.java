@@ -77,8 +77,11 @@ class AssistCallTest extends AssistCallTesting {
             assertTrue(m.message().hasSentimentAnalysis(), "the emulated profile enables sentiment");
         }
         for (Suggestions s : events.events(name, Suggestions.class)) {
-            assertEquals(call.participantName(Participant.Role.HUMAN_AGENT).orElseThrow(), s.participantName());
+            assertEquals(call.participantName(s.role()).orElseThrow(), s.participantName(), "addressed to its role");
         }
+        assertEquals(java.util.Set.of(Participant.Role.HUMAN_AGENT, Participant.Role.END_USER), events
+                .events(name, Suggestions.class).stream().map(Suggestions::role).collect(java.util.stream.Collectors
+                        .toSet()), "the profile suggests to the agent and to the customer");
 
         eventually("completed", () -> emulator.conversation(name).orElseThrow()
                 .state() == Conversation.LifecycleState.COMPLETED);
