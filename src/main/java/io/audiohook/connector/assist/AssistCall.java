@@ -272,6 +272,11 @@ public final class AssistCall implements CallListener {
         return closedNanos;
     }
 
+    /** The call's ids, for what is logged about it from other threads. */
+    LogContext logContext() {
+        return logContext;
+    }
+
     public Optional<ParticipantCounters> counters(Participant.Role role) {
         return streams.of(role).map(ParticipantStream::counters);
     }

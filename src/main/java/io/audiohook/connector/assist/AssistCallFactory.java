@@ -20,6 +20,7 @@ import io.audiohook.connector.call.CallControl;
 import io.audiohook.connector.call.CallInfo;
 import io.audiohook.connector.call.CallListener;
 import io.audiohook.connector.call.CallListenerFactory;
+import io.audiohook.connector.log.LogContext;
 
 /**
  * Agent Assist as the backend of AudioHook calls. A conversation is completed after a session that ended
@@ -112,7 +113,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
             return; // a new session took it over
         }
         carried.take(conversationName);
-        send(conversationName, runtime.sink());
+        send(conversationName, runtime.sink(), LogContext.NONE);
     }
 
     /**
@@ -124,32 +125,39 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         carried.take(call.conversationName());
         Optional<ConversationProfile> profile = call.profile();
         if (profile.isEmpty() || !call.info().assists()) { // a call kept off the desktop has nobody to read it
-            send(call.conversationName(), call.sink());
+            send(call.conversationName(), call.sink(), call.logContext());
             return;
         }
         completing.incrementAndGet();
         summaries.summarize(new EndOfCallSummary.Request(call.sessionId(), call.conversationName(),
                 call.participantName(Participant.Role.HUMAN_AGENT).orElse(""),
-                profile.get(), call.messages(), call.closedNanos(), call.sink()))
-                .whenComplete((done, error) -> send(call.conversationName(), call.sink())
+                profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext()))
+                .whenComplete((done, error) -> send(call.conversationName(), call.sink(), call.logContext())
                         .whenComplete((sent, failed) -> completing.decrementAndGet()));
     }
 
     /** @param sink where the call's events went: a call kept off the desktop does not tell it of the end either */
-    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink) {
+    /**
+     * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on a
+     *                   pooled gRPC thread, whose inherited MDC would otherwise name some other call
+     */
+    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink, LogContext logContext) {
         try {
             return Futures.of(runtime.clients().conversations().completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
                     .handle((c, e) -> {
-                        if (e != null) {
-                            completionFailures.incrementAndGet();
-                            LOG.warnf("CompleteConversation of %s failed with %s", conversationName, Futures.code(e));
+                        try (LogContext.Scope scope = logContext.enter()) {
+                            if (e != null) {
+                                completionFailures.incrementAndGet();
+                                LOG.warnf("CompleteConversation of %s failed with %s", conversationName,
+                                        Futures.code(e));
+                                return null;
+                            }
+                            completions.incrementAndGet();
+                            sink.accept(new ConversationLifecycle(conversationName,
+                                    ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
                             return null;
                         }
-                        completions.incrementAndGet();
-                        sink.accept(new ConversationLifecycle(conversationName,
-                                ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
-                        return null;
                     });
         } catch (RuntimeException e) {
             completionFailures.incrementAndGet();

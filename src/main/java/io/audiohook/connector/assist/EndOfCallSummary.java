@@ -12,6 +12,8 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
 
+import io.audiohook.connector.log.LogContext;
+
 /**
  * The summary of a conversation whose call ended with {@code close}/{@code end}: asked of Dialogflow after
  * {@code closed} went out (Genesys never waits for it), within {@code timeout}, and handed to the call's sink
@@ -28,12 +30,13 @@ final class EndOfCallSummary {
     private final LongSupplier nanoTime;
 
     /**
+     * @param logContext the call's ids, entered around what is logged (the answers arrive on pooled gRPC threads)
      * @param messages   final utterances of the conversation Dialogflow stored, over all its sessions here
      * @param closedNanos when {@code closed} went out, for the latency
      * @param sink       where the call's events go
      */
     record Request(String sessionId, String conversationName, String agentParticipant, ConversationProfile profile,
-            long messages, long closedNanos, AssistEventSink sink) {
+            long messages, long closedNanos, AssistEventSink sink, LogContext logContext) {
     }
 
     EndOfCallSummary(AssistSettings.Summary settings, DialogflowClients clients, AssistMetrics metrics,
@@ -60,10 +63,12 @@ final class EndOfCallSummary {
             asked = CompletableFuture.failedFuture(e);
         }
         return asked.handle((summary, error) -> {
-            SummaryOutcome outcome = error != null ? failure(request, error)
-                    : summary.isEmpty() ? SummaryOutcome.EMPTY : SummaryOutcome.PUBLISHED;
-            summary.filter(s -> error == null).ifPresent(s -> publish(request, s));
-            return outcome;
+            try (LogContext.Scope scope = request.logContext().enter()) {
+                SummaryOutcome outcome = error != null ? failure(request, error)
+                        : summary.isEmpty() ? SummaryOutcome.EMPTY : SummaryOutcome.PUBLISHED;
+                summary.filter(s -> error == null).ifPresent(s -> publish(request, s));
+                return outcome;
+            }
         }).thenCompose(outcome -> done(request, outcome));
     }
 
@@ -110,13 +115,15 @@ final class EndOfCallSummary {
     private CompletableFuture<Void> done(Request request, SummaryOutcome outcome) {
         long afterClosed = nanoTime.getAsLong() - request.closedNanos();
         metrics.summary(outcome, afterClosed);
-        if (outcome == SummaryOutcome.PUBLISHED) {
-            LOG.infof("session %s: summary of conversation %s published %d ms after closed", request.sessionId(),
-                    request.conversationName(), afterClosed / 1_000_000);
-        } else {
-            LOG.debugf("session %s: summary of conversation %s: %s", request.sessionId(), request.conversationName(),
-                    outcome.label());
-        }
+        request.logContext().run(() -> {
+            if (outcome == SummaryOutcome.PUBLISHED) {
+                LOG.infof("session %s: summary of conversation %s published %d ms after closed", request.sessionId(),
+                        request.conversationName(), afterClosed / 1_000_000);
+            } else {
+                LOG.debugf("session %s: summary of conversation %s: %s", request.sessionId(),
+                        request.conversationName(), outcome.label());
+            }
+        });
         return CompletableFuture.completedFuture(null);
     }
 }
