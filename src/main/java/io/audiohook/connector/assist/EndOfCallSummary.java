@@ -66,7 +66,9 @@ final class EndOfCallSummary {
             try (LogContext.Scope scope = request.logContext().enter()) {
                 SummaryOutcome outcome = error != null ? failure(request, error)
                         : summary.isEmpty() ? SummaryOutcome.EMPTY : SummaryOutcome.PUBLISHED;
-                summary.filter(s -> error == null).ifPresent(s -> publish(request, s));
+                if (error == null) {
+                    summary.ifPresent(s -> publish(request, s));
+                }
                 return outcome;
             }
         }).thenCompose(outcome -> done(request, outcome));
@@ -107,9 +109,15 @@ final class EndOfCallSummary {
         LOG.warnf("session %s: no summary of conversation %s: %s (%s); the conversation is completed without it",
                 request.sessionId(), request.conversationName(),
                 outcome == SummaryOutcome.TIMED_OUT ? "Dialogflow did not answer within " + settings.timeout().toMillis()
-                        + " ms" : "Dialogflow answered " + code, code);
+                        + " ms" : "Dialogflow answered " + code, firstLine(Futures.description(error)));
         LOG.debugf(error, "session %s: summary failure", request.sessionId());
         return outcome;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private CompletableFuture<Void> done(Request request, SummaryOutcome outcome) {

@@ -1,6 +1,7 @@
 package io.audiohook.connector.emulator;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.grpc.Deadline;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -42,9 +44,15 @@ public class UnaryCalls {
         long delay = control.unaryLatency().plus(extra).toMillis();
         if (delay <= 0) {
             complete(observer, work);
-        } else {
-            vertx.setTimer(delay, id -> complete(observer, work));
+            return;
         }
+        Optional<Deadline> deadline = ClientDeadlines.current();
+        vertx.setTimer(delay, id -> {
+            if (deadline.isPresent() && deadline.get().isExpired()) {
+                return; // the client gave up, as Google's server knows from the same deadline: nothing to answer
+            }
+            complete(observer, work);
+        });
     }
 
     private static <T> void complete(StreamObserver<T> observer, Supplier<T> work) {

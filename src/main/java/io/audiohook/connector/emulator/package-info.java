@@ -221,6 +221,10 @@
  *
  * <h2>Behaviour worth knowing</h2>
  * <ul>
+ * <li>A call answered late (injected latency) is not answered once the deadline its client sent has passed
+ * ({@code grpc-timeout}, read by {@link io.audiohook.connector.emulator.ClientDeadlines}): Google's servers stop on
+ * a call its client gave up, and Quarkus' server reports neither the deadline nor the cancellation; a late answer
+ * written to the cancelled stream broke the HTTP/2 connection and every call on it.</li>
  * <li>Stream length is the larger of the wall time since the configuration request and the duration
  * of the audio received; beyond {@code stream-limit}: {@code OUT_OF_RANGE} "Exceeded maximum allowed
  * stream duration of N seconds.". No audio for {@code audio-timeout} (wall clock, from the last audio

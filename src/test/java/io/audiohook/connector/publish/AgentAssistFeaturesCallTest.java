@@ -274,4 +274,23 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
             eventually("then the conversation is completed", () -> hasFinished(desktop.received(c.fullName())));
         }
     }
+
+    @Test
+    void aSummaryThatTakesTooLongIsGivenUpAndTheConversationCompletedAnyway() throws Exception {
+        double timedOut = summaries("timed_out");
+        emulator.setSummaryLatency(Duration.ofSeconds(9)); // the %test deadline is 6 s
+        Conversation c = Conversation.create();
+        try (UiConnectorDouble desktop = new UiConnectorDouble(redisPort)) {
+            long closing = System.nanoTime();
+            speechCall(desktop, c, null, "end");
+            eventually("the conversation is completed without its summary",
+                    () -> hasFinished(desktop.received(c.fullName())));
+            long finishedAfter = System.nanoTime() - closing;
+            assertTrue(finishedAfter < Duration.ofSeconds(9).toNanos(), "not after the slow answer: "
+                    + finishedAfter / 1_000_000 + " ms");
+            assertEquals(List.of(), summaryEvents(desktop.received(c.fullName())));
+        }
+        assertEquals(timedOut + 1, summaries("timed_out"));
+        assertEquals(404, summaryApi(c).statusCode());
+    }
 }
