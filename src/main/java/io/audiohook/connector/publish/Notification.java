@@ -1,7 +1,10 @@
 package io.audiohook.connector.publish;
 
+import java.util.List;
+
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.HumanAgentAssistantEvent;
+import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
@@ -43,20 +46,11 @@ public record Notification(DataType type, String data, String participantRole, S
             return new Notification(DataType.NEW_MESSAGE, print(body), null, null);
         }
         if (event instanceof Suggestions s) {
-            HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
-                    .setConversation(s.conversationName())
-                    .setParticipant(s.participantName())
-                    .addAllSuggestionResults(s.results())
-                    .build();
-            return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
+            return assistant(s.conversationName(), s.participantName(), s.results());
         }
         if (event instanceof ConversationSummary summary) {
-            HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
-                    .setConversation(summary.conversationName())
-                    .setParticipant(summary.participantName())
-                    .addSuggestionResults(summary.asSuggestionResult())
-                    .build();
-            return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
+            return assistant(summary.conversationName(), summary.participantName(),
+                    List.of(summary.asSuggestionResult()));
         }
         ConversationLifecycle l = (ConversationLifecycle) event;
         ConversationEvent body = ConversationEvent.newBuilder()
@@ -64,6 +58,16 @@ public record Notification(DataType type, String data, String participantRole, S
                 .setType(l.type())
                 .build();
         return new Notification(DataType.CONVERSATION_LIFECYCLE, print(body), null, null);
+    }
+
+    /** What Dialogflow's {@code HumanAgentAssistantEvent} notification carries for one participant. */
+    private static Notification assistant(String conversation, String participant, List<SuggestionResult> results) {
+        HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
+                .setConversation(conversation)
+                .setParticipant(participant)
+                .addAllSuggestionResults(results)
+                .build();
+        return new Notification(DataType.HUMAN_AGENT_ASSISTANT, print(body), null, null);
     }
 
     static String print(MessageOrBuilder message) {
