@@ -49,8 +49,18 @@ public record AssistSettings(
             if (chunk.isZero() || chunk.isNegative()) {
                 throw new IllegalArgumentException("chunk must be positive");
             }
+            // a request carries one to two chunks, and any call may choose the largest encoding
+            long largest = 2 * chunk.toNanos() * RecognizerEncoding.LINEAR16_16K.bytesPerSecond() / 1_000_000_000L;
+            if (largest > MAX_AUDIO_BYTES_PER_REQUEST) {
+                throw new IllegalArgumentException("chunk " + chunk.toMillis() + " ms makes requests of up to "
+                        + largest + " bytes at 16 kHz, over Speech-to-Text's " + MAX_AUDIO_BYTES_PER_REQUEST
+                        + " bytes of audio per request: at most 390 ms");
+            }
         }
     }
+
+    /** Speech-to-Text's quotas page: "Each request in the stream is limited to 25 KB of audio". */
+    public static final int MAX_AUDIO_BYTES_PER_REQUEST = 25_000;
 
     /**
      * @param transientErrors after a transient error (UNAVAILABLE, OUT_OF_RANGE, ...)
@@ -67,5 +77,14 @@ public record AssistSettings(
      */
     public record Summary(boolean enabled, Duration timeout, int minUtterances) {
         public static final Summary OFF = new Summary(false, Duration.ofSeconds(10), 1);
+
+        public Summary {
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("the summary timeout must be positive");
+            }
+            if (minUtterances < 0) {
+                throw new IllegalArgumentException("the summary's minimum utterances must not be negative");
+            }
+        }
     }
 }

@@ -25,6 +25,8 @@ public record ConversationSummary(String conversationName, String participantNam
 
     public static final String SUGGEST_CONVERSATION_SUMMARY = "suggestConversationSummary";
     public static final String GENERATE_SUGGESTIONS = "generateSuggestions";
+    /** The one section a summary without sections is published as. */
+    public static final String TEXT_ONLY_SECTION = "summary";
 
     /** One named part of the summary ({@code situation}, {@code action}, a custom section, …). */
     public record Section(String section, String summary) {
@@ -40,7 +42,8 @@ public record ConversationSummary(String conversationName, String participantNam
      */
     public SuggestionResult asSuggestionResult() {
         SummarySuggestion.Builder summary = SummarySuggestion.newBuilder();
-        for (Section section : sections) {
+        // a summary of text only (a baseline model without sections) goes as one section, or the desktop sees none
+        for (Section section : sections.isEmpty() ? List.of(new Section(TEXT_ONLY_SECTION, text)) : sections) {
             summary.addSummarySections(SummarySuggestion.SummarySection.newBuilder().setSection(section.section())
                     .setSummary(section.summary()));
         }

@@ -75,8 +75,9 @@ final class EndOfCallSummary {
     }
 
     private CompletableFuture<Optional<ConversationSummary>> ask(SummaryRequests.Kind kind, Request request) {
-        // one bound for the attempts and the retries of UNAVAILABLE between them (Google's defaults allow 60 s)
-        GrpcCallContext deadline = GrpcCallContext.createDefault().withTimeoutDuration(settings.timeout())
+        // one bound for the attempts and the retries of UNAVAILABLE between them (Google's defaults allow 60 s): gax
+        // gives each attempt what is left of the total, unless the context sets an attempt timeout of its own
+        GrpcCallContext deadline = GrpcCallContext.createDefault()
                 .withRetrySettings(RetrySettings.newBuilder().setTotalTimeoutDuration(settings.timeout())
                         .setInitialRpcTimeoutDuration(settings.timeout()).setMaxRpcTimeoutDuration(settings.timeout())
                         .setRpcTimeoutMultiplier(1.0).setInitialRetryDelayDuration(Duration.ofMillis(200))

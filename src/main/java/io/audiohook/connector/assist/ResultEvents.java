@@ -89,11 +89,11 @@ final class ResultEvents {
         com.google.rpc.Status error = result.getError();
         String code = io.grpc.Status.fromCodeValue(error.getCode()).getCode().name();
         services.metrics().suggestionError(code);
-        String message = error.getMessage().length() > 200 ? error.getMessage().substring(0, 200) + "…"
-                : error.getMessage();
-        warnings.warnOnce("suggestion-error-" + code, "session %s: Agent Assist answered a suggestion for the %s "
-                + "with error %s (%s); it is published as it is and the call goes on (later ones at DEBUG)",
-                sessionId, forRole, code, message);
+        // the code says what to look at; Dialogflow's text may quote the conversation, so it is for DEBUG only
+        warnings.warnOnce("suggestion-error-" + code, "session %s: an Agent Assist feature for the %s failed with "
+                + "%s; its error result is published as it is and the call goes on (later ones, and Dialogflow's text, "
+                + "at DEBUG)", sessionId, forRole, code);
+        LOG.debugf("session %s: suggestion error %s: %s", sessionId, code, error.getMessage());
     }
 
     private void publish(AssistEvent event, long received) {

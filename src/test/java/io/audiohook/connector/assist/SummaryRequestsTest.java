@@ -1,8 +1,10 @@
 package io.audiohook.connector.assist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,5 +100,32 @@ class SummaryRequestsTest {
         assertEquals("situation: Lost card.\nnext_steps: Send a new card.", summary.text());
         assertEquals(ConversationSummary.GENERATE_SUGGESTIONS, summary.source());
         assertTrue(summary.asSuggestionResult().hasGenerateSuggestionsResponse());
+    }
+
+    @Test
+    void aSummaryOfTextOnlyReachesTheDesktopAsOneSection() {
+        SuggestConversationSummaryResponse response = SuggestConversationSummaryResponse.newBuilder()
+                .setSummary(SuggestConversationSummaryResponse.Summary.newBuilder()
+                        .setText("The customer lost a card; the agent blocked it.")).build();
+        ConversationSummary summary = SummaryRequests.of(response, CONVERSATION, AGENT, 7).orElseThrow();
+        assertEquals(List.of(), summary.sections(), "as Dialogflow returned it");
+        SummarySuggestion rendered = summary.asSuggestionResult().getGenerateSuggestionsResponse()
+                .getGeneratorSuggestionAnswers(0).getGeneratorSuggestion().getSummarySuggestion();
+        assertEquals(1, rendered.getSummarySectionsCount());
+        assertEquals(ConversationSummary.TEXT_ONLY_SECTION, rendered.getSummarySections(0).getSection());
+        assertEquals("The customer lost a card; the agent blocked it.", rendered.getSummarySections(0).getSummary());
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedAtStartup() {
+        assertThrows(IllegalArgumentException.class, () -> new AssistSettings.Summary(true, Duration.ZERO, 2));
+        assertThrows(IllegalArgumentException.class, () -> new AssistSettings.Summary(true, Duration.ofSeconds(1), -1));
+        StreamLimits limits = StreamLimits.defaults(false);
+        new AssistSettings.Streaming(Duration.ofMillis(390), 2.0, false, limits, Duration.ofSeconds(3),
+                Duration.ofSeconds(5));
+        IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
+                () -> new AssistSettings.Streaming(Duration.ofMillis(400), 2.0, false, limits, Duration.ofSeconds(3),
+                        Duration.ofSeconds(5)));
+        assertTrue(tooLarge.getMessage().contains("25000 bytes"), tooLarge.getMessage());
     }
 }
