@@ -17,13 +17,15 @@ import com.google.cloud.dialogflow.v2beta1.ConversationProfilesClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesSettings;
 import com.google.cloud.dialogflow.v2beta1.ConversationsClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationsSettings;
+import com.google.cloud.dialogflow.v2beta1.GeneratorsClient;
+import com.google.cloud.dialogflow.v2beta1.GeneratorsSettings;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsClient;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 
 import io.grpc.ManagedChannelBuilder;
 
 /**
- * Google's v2beta1 clients, shared by every call. Unary calls (profiles, conversations, participants) have
+ * Google's v2beta1 clients, shared by every call. Unary calls (profiles, conversations, participants, generators) have
  * channels of their own, so setup never queues behind streams; StreamingAnalyzeContent streams go over a
  * {@link ChannelPool} of Participants clients, each with one channel, sized to the live streams. Every client
  * shares one small background executor instead of starting threads of its own.
@@ -51,8 +53,8 @@ public final class DialogflowClients implements AutoCloseable {
     private boolean closed;
 
     private record Clients(DialogflowEndpoint endpoint, ConversationProfilesClient profiles,
-            ConversationsClient conversations, ParticipantsClient participants, ChannelPool<ParticipantsClient> pool,
-            StreamTransport streams) {
+            ConversationsClient conversations, ParticipantsClient participants, GeneratorsClient generators,
+            ChannelPool<ParticipantsClient> pool, StreamTransport streams) {
     }
 
     /**
@@ -74,6 +76,11 @@ public final class DialogflowClients implements AutoCloseable {
 
     public ConversationsClient conversations() {
         return clients().conversations();
+    }
+
+    /** A profile's generators, read to know which of them summarize. */
+    public GeneratorsClient generators() {
+        return clients().generators();
     }
 
     /** For unary participant calls only; streams go through {@link #streams()}. */
@@ -124,6 +131,8 @@ public final class DialogflowClients implements AutoCloseable {
             ConversationsClient conversations = ConversationsClient.create(configure(ConversationsSettings.newBuilder(),
                     endpoint, credentialsProvider, ConversationsSettings.defaultGrpcTransportProviderBuilder()).build());
             ParticipantsClient participants = participantsClient(endpoint, credentialsProvider);
+            GeneratorsClient generators = GeneratorsClient.create(configure(GeneratorsSettings.newBuilder(), endpoint,
+                    credentialsProvider, GeneratorsSettings.defaultGrpcTransportProviderBuilder()).build());
             ChannelPool<ParticipantsClient> pool = new ChannelPool<>(channelSettings.maxStreamsPerChannel(),
                     channelSettings.maxChannels(), channelSettings.idleClose().toNanos(), System::nanoTime,
                     new ChannelPool.Channels<>() {
@@ -137,7 +146,7 @@ public final class DialogflowClients implements AutoCloseable {
                             client.close();
                         }
                     }, executor);
-            return new Clients(endpoint, profiles, conversations, participants, pool,
+            return new Clients(endpoint, profiles, conversations, participants, generators, pool,
                     new GrpcStreamTransport(pool, streamDeadline));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Dialogflow clients for " + endpoint, e);
@@ -179,6 +188,7 @@ public final class DialogflowClients implements AutoCloseable {
         if (c != null) {
             c.pool().close();
             c.participants().close();
+            c.generators().close();
             c.conversations().close();
             c.profiles().close();
         }

@@ -28,6 +28,7 @@ final class EndOfCallSummary {
     private final DialogflowClients clients;
     private final AssistMetrics metrics;
     private final LongSupplier nanoTime;
+    private final SummaryGenerators generators;
 
     /**
      * @param logContext the call's ids, entered around what is logged (the answers arrive on pooled gRPC threads)
@@ -45,6 +46,8 @@ final class EndOfCallSummary {
         this.clients = clients;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
+        this.generators = new SummaryGenerators(request -> clients.generators().getGeneratorCallable()
+                .futureCall(request));
     }
 
     CompletableFuture<Void> summarize(Request request) {
@@ -56,12 +59,26 @@ final class EndOfCallSummary {
         if (request.messages() < settings.minUtterances()) {
             return done(request, SummaryOutcome.SKIPPED_SHORT);
         }
-        CompletableFuture<Optional<ConversationSummary>> asked;
-        try {
-            asked = ask(kind.get(), request);
-        } catch (RuntimeException e) {
-            asked = CompletableFuture.failedFuture(e);
+        if (kind.get() == SummaryRequests.Kind.FEATURE) {
+            return answer(request, ask(kind.get(), request));
         }
+        return generators.of(request.profile().getHumanAgentAssistantConfig().getHumanAgentSuggestionConfig()
+                .getGeneratorsList()).thenCompose(found -> {
+                    if (found.summarizes()) {
+                        return answer(request, ask(kind.get(), request));
+                    }
+                    if (found.unreadable()) {
+                        request.logContext().run(() -> LOG.warnf("session %s: no summary of conversation %s: its "
+                                + "profile's generators could not be read (GetGenerator failed), so none is known to "
+                                + "summarize", request.sessionId(), request.conversationName()));
+                        return done(request, SummaryOutcome.FAILED);
+                    }
+                    return done(request, SummaryOutcome.SKIPPED_NO_SUMMARIZATION);
+                });
+    }
+
+    /** The answer of Dialogflow, or why there is none, to the sink and the metrics. */
+    private CompletableFuture<Void> answer(Request request, CompletableFuture<Optional<ConversationSummary>> asked) {
         return asked.handle((summary, error) -> {
             try (LogContext.Scope scope = request.logContext().enter()) {
                 SummaryOutcome outcome = error != null ? failure(request, error)
@@ -74,7 +91,16 @@ final class EndOfCallSummary {
         }).thenCompose(outcome -> done(request, outcome));
     }
 
+    /** Never throws: a call that cannot even start fails the future. */
     private CompletableFuture<Optional<ConversationSummary>> ask(SummaryRequests.Kind kind, Request request) {
+        try {
+            return call(kind, request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Optional<ConversationSummary>> call(SummaryRequests.Kind kind, Request request) {
         // one bound for the attempts and the retries of UNAVAILABLE between them (Google's defaults allow 60 s): gax
         // gives each attempt what is left of the total, unless the context sets an attempt timeout of its own
         GrpcCallContext deadline = GrpcCallContext.createDefault()

@@ -18,9 +18,9 @@ import com.google.cloud.dialogflow.v2beta1.TriggerEvent;
 /**
  * How a profile is summarized, and the answers turned into a {@link ConversationSummary}. A profile with the
  * {@code CONVERSATION_SUMMARIZATION} feature for the human agent is asked with {@code SuggestConversationSummary};
- * one whose human agent config lists generators with {@code GenerateSuggestions} for the {@code MANUAL_CALL} trigger
- * (proto: "Triggers on the conversation manually by API calls, such as … GenerateSuggestions"), keeping the answers
- * of summarization generators. Anything else has no summarization.
+ * one whose human agent config lists generators, if one of them summarizes on {@code MANUAL_CALL}
+ * ({@link SummaryGenerators}), with {@code GenerateSuggestions} for that trigger, keeping the answers of summarization
+ * generators. Anything else has no summarization.
  */
 final class SummaryRequests {
     enum Kind {
