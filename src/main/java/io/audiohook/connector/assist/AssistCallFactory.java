@@ -1,12 +1,16 @@
 package io.audiohook.connector.assist;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -29,6 +33,8 @@ import io.audiohook.connector.log.LogContext;
  */
 public final class AssistCallFactory implements CallListenerFactory, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AssistCallFactory.class);
+    /** Each of the two waits of the shutdown: a drain of 8 s and these leave some of Cloud Run's 10 s to spare. */
+    private static final long SHUTDOWN_SUMMARY_WAIT_MILLIS = 1500;
 
     private final AssistRuntime runtime;
     private final ConversationSetup setup;
@@ -42,8 +48,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private final ConcurrentLinkedDeque<String> order = new ConcurrentLinkedDeque<>();
     private final AtomicLong completions = new AtomicLong();
     private final AtomicLong completionFailures = new AtomicLong();
-    /** Calls ended with {@code end} whose summary or completion is still under way. */
-    private final AtomicInteger completing = new AtomicInteger();
+    private final EndedConversations<AssistCall> ended = new EndedConversations<>(AssistCall::conversationName);
 
     public AssistCallFactory(AssistRuntime runtime, int recentCalls) {
         this.runtime = runtime;
@@ -128,16 +133,19 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
             send(call.conversationName(), call.sink(), call.logContext());
             return;
         }
-        completing.incrementAndGet();
+        ended.summarizing(call);
         summaries.summarize(new EndOfCallSummary.Request(call.sessionId(), call.conversationName(),
                 call.participantName(Participant.Role.HUMAN_AGENT).orElse(""),
                 profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext()))
-                .whenComplete((done, error) -> send(call.conversationName(), call.sink(), call.logContext())
-                        .whenComplete((sent, failed) -> completing.decrementAndGet()));
+                .whenComplete((done, error) -> {
+                    if (ended.take(call)) { // else the shutdown completed it already
+                        send(call.conversationName(), call.sink(), call.logContext());
+                    }
+                });
     }
 
-    /** @param sink where the call's events went: a call kept off the desktop does not tell it of the end either */
     /**
+     * @param sink       where the call's events went: a call kept off the desktop does not tell it of the end either
      * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on a
      *                   pooled gRPC thread, whose inherited MDC would otherwise name some other call
      */
@@ -198,9 +206,9 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         return completionFailures.get();
     }
 
-    /** Conversations of calls ended with {@code end} still being summarized or completed. */
-    public int completing() {
-        return completing.get();
+    /** Conversations of calls ended with {@code end} still being summarized. */
+    public int summarizing() {
+        return ended.size();
     }
 
     public AssistRuntime runtime() {
@@ -209,22 +217,31 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     /**
      * Conversations still in their grace stay open in Dialogflow: another instance may continue them, and
-     * completing them here would make that impossible. Those of calls that ended with {@code end} are summarized and
-     * completed first (on the shutdown thread, bounded by the summary's deadline): closing the clients under them
-     * would leave them open for good.
+     * completing them here would make that impossible. Those of calls that ended with {@code end} are completed
+     * before the clients close: their summaries get a moment ({@value #SHUTDOWN_SUMMARY_WAIT_MILLIS} ms at most),
+     * then what is left is completed without its summary, since an instance that is killed first would leave them
+     * open for good.
      */
     @Override
     public void close() {
-        long giveUp = System.nanoTime() + runtime.settings().summary().timeout().plusSeconds(2).toNanos();
-        if (completing.get() > 0) {
-            LOG.infof("shutting down: %d ended conversation(s) still being summarized or completed", completing.get());
+        if (ended.size() > 0) {
+            LOG.infof("shutting down: %d ended conversation(s) still being summarized", ended.size());
         }
-        while (completing.get() > 0 && System.nanoTime() - giveUp < 0) {
+        Duration wait = Duration.ofMillis(Math.min(SHUTDOWN_SUMMARY_WAIT_MILLIS,
+                runtime.settings().summary().timeout().toMillis()));
+        List<CompletableFuture<Void>> completions = new ArrayList<>();
+        for (AssistCall call : ended.awaitThenTakeAll(wait)) {
+            completions.add(send(call.conversationName(), call.sink(), call.logContext()));
+        }
+        if (!completions.isEmpty()) {
+            LOG.infof("shutting down: %d ended conversation(s) completed without their summary", completions.size());
             try {
-                Thread.sleep(20);
+                CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new))
+                        .get(SHUTDOWN_SUMMARY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("shutting down: completing the ended conversations did not finish: %s", e.toString());
             }
         }
         int left = pending.size();
