@@ -74,7 +74,7 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                     .tag("outcome", outcome.label()).register(registry));
         }
         summaryLatency = Timer.builder(SUMMARY_LATENCY)
-                .description("closed sent after close end until the summary was published (or given up)")
+                .description("closed sent after close end until the summary was published")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(1)).register(registry);
     }

@@ -94,16 +94,17 @@ public class RedisPublisher implements DesktopPresence.Watcher {
 
     /** Queues the event for the UI connector (and its transcript line) and returns at once. */
     public void publish(AssistEvent event) {
-        PendingEvent pending;
+        Notification rendered;
         try {
-            pending = new PendingEvent(Notification.of(event), Instant.now(), ids.next(), event.receivedNanos(),
-                    System.nanoTime());
+            rendered = Notification.of(event);
         } catch (RuntimeException e) {
             stats.dropped(DropReason.RENDER, 1);
             LOG.errorf("cannot render a %s event: %s", event.getClass().getSimpleName(), e.toString());
             return;
         }
-        Optional<TranscriptRecord> line = transcriptConfig.enabled() ? lines.record(event) : Optional.empty();
+        PendingEvent pending = new PendingEvent(rendered, Instant.now(), ids.next(), event.receivedNanos(),
+                System.nanoTime());
+        Optional<TranscriptRecord> line = transcriptConfig.enabled() ? lines.record(event, rendered) : Optional.empty();
         ConversationOutbox box = outboxes.offer(ConversationKeys.withoutLocation(event.conversationName()), pending,
                 line);
         if (box != null) {

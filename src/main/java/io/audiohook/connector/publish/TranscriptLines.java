@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.dialogflow.v2beta1.Message;
-import com.google.cloud.dialogflow.v2beta1.SuggestionResult;
 import com.google.protobuf.util.Durations;
 import com.google.protobuf.util.Timestamps;
 
@@ -34,13 +33,15 @@ final class TranscriptLines {
     /** Bounds the memory of participants whose message never came (a stream that failed after a final). */
     private static final int MAX_REMEMBERED = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESULTS_FIELD = "\"suggestionResults\":";
 
     private record Offsets(Optional<String> start, Optional<String> end) {
     }
 
     private final Map<String, Offsets> lastFinal = new ConcurrentHashMap<>();
 
-    Optional<TranscriptRecord> record(AssistEvent event) {
+    /** @param rendered the event as the desktop gets it: the suggestions are kept as they were rendered there */
+    Optional<TranscriptRecord> record(AssistEvent event, Notification rendered) {
         if (event instanceof RecognitionResult r && r.result().getIsFinal()) {
             if (lastFinal.size() >= MAX_REMEMBERED) {
                 lastFinal.clear();
@@ -53,7 +54,7 @@ final class TranscriptLines {
         }
         if (event instanceof Suggestions s) {
             return Optional.of(new SuggestionEntry("", s.role().name(), s.participantName(), s.latestMessage(),
-                    json(s.results()), Timestamps.toString(Timestamps.fromMillis(System.currentTimeMillis()))));
+                    results(rendered.data()), Instant.now().toString()));
         }
         if (event instanceof ConversationSummary summary) {
             return Optional.of(new SummaryEntry("", summary.participantName(), summary.source(), summary.generator(),
@@ -80,16 +81,17 @@ final class TranscriptLines {
                 message.hasSendTime() ? Optional.of(Timestamps.toString(message.getSendTime())) : Optional.empty()));
     }
 
-    /** The results as a JSON array of their proto3 JSON, exactly as the desktop got each. */
-    private static String json(List<SuggestionResult> results) {
-        StringBuilder array = new StringBuilder("[");
-        for (SuggestionResult result : results) {
-            if (array.length() > 1) {
-                array.append(',');
-            }
-            array.append(Notification.print(result));
+    /**
+     * The {@code suggestionResults} array of a rendered {@code HumanAgentAssistantEvent}: the last field, as protobuf
+     * prints fields in number order (conversation 1, participant 3, suggestion_results 5). Rendering JSON is the
+     * publisher's largest cost, so the results are not rendered a second time for the transcript.
+     */
+    static String results(String assistantEvent) {
+        int at = assistantEvent.indexOf(RESULTS_FIELD);
+        if (at < 0 || !assistantEvent.endsWith("]}")) {
+            return "[]";
         }
-        return array.append(']').toString();
+        return assistantEvent.substring(at + RESULTS_FIELD.length(), assistantEvent.length() - 1);
     }
 
     private static String sections(ConversationSummary summary) {

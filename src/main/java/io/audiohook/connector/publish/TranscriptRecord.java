@@ -1,6 +1,9 @@
 package io.audiohook.connector.publish;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One entry of a conversation's durable transcript (its Redis Stream): an utterance, the suggestions compiled for
@@ -16,16 +19,22 @@ public sealed interface TranscriptRecord permits TranscriptEntry, SuggestionEntr
     /** About what it holds on the heap while it waits for Redis. */
     long bytes();
 
-    /** Reads an entry back by its {@code kind}. @param flat {@code field, value, …} as XRANGE returns them */
-    static TranscriptRecord fromFields(String id, java.util.List<String> flat) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+    /**
+     * Reads an entry back by its {@code kind}; an entry of a kind this version does not know (written by a newer
+     * one) is left out rather than shown as an utterance.
+     *
+     * @param flat {@code field, value, …} as XRANGE returns them
+     */
+    static Optional<TranscriptRecord> fromFields(String id, List<String> flat) {
+        Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             fields.put(flat.get(i), flat.get(i + 1));
         }
         return switch (fields.getOrDefault(KIND, "")) {
-            case SuggestionEntry.KIND_VALUE -> SuggestionEntry.fromFields(id, fields);
-            case SummaryEntry.KIND_VALUE -> SummaryEntry.fromFields(id, fields);
-            default -> TranscriptEntry.fromFields(id, fields);
+            case "" -> Optional.of(TranscriptEntry.fromFields(id, fields));
+            case SuggestionEntry.KIND_VALUE -> Optional.of(SuggestionEntry.fromFields(id, fields));
+            case SummaryEntry.KIND_VALUE -> Optional.of(SummaryEntry.fromFields(id, fields));
+            default -> Optional.empty();
         };
     }
 }

@@ -2,6 +2,7 @@ package io.audiohook.connector.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -17,6 +18,8 @@ import io.vertx.mutiny.redis.client.Response;
  */
 @Singleton
 public class TranscriptStore {
+    /** Entries from the end among which the summary is looked for. */
+    static final int SUMMARY_LOOKBACK = 100;
     private final ReactiveRedisDataSource redis;
     private final PublishSettings config;
 
@@ -36,6 +39,17 @@ public class TranscriptStore {
                 .map(reply -> Transcript.of(entries(reply)));
     }
 
+    /**
+     * The conversation's summary: the newest among the last entries of its stream (the summary is written when the
+     * call ends, after which nothing more comes), so that serving it never reads the whole transcript.
+     */
+    public Uni<Optional<SummaryEntry>> readSummary(String conversationName) {
+        return redis.execute("XREVRANGE", streamKey(conversationName), "+", "-", "COUNT",
+                Integer.toString(SUMMARY_LOOKBACK))
+                .map(reply -> entries(reply).stream().filter(SummaryEntry.class::isInstance)
+                        .map(SummaryEntry.class::cast).findFirst());
+    }
+
     /** The Redis key of a conversation's transcript stream. */
     public String streamKey(String conversationName) {
         return ConversationKeys.transcript(config.keyPrefix(), conversationName);
@@ -52,7 +66,7 @@ public class TranscriptStore {
             for (Response field : entry.get(1)) {
                 flat.add(field.toString());
             }
-            entries.add(TranscriptRecord.fromFields(id, flat));
+            TranscriptRecord.fromFields(id, flat).ifPresent(entries::add);
         }
         return entries;
     }

@@ -122,8 +122,8 @@ class SuggestionNotificationsTest {
         assertEquals("RESOLVED", sections.get(1).get("summary").asText());
         assertEquals(CONVERSATION + "/participants/agent", data.get("participant").asText());
 
-        SummaryEntry kept = (SummaryEntry) new TranscriptLines().record(summary).orElseThrow();
-        SummaryEntry read = (SummaryEntry) TranscriptRecord.fromFields("1-0", flat(kept.fields()));
+        SummaryEntry kept = (SummaryEntry) new TranscriptLines().record(summary, Notification.of(summary)).orElseThrow();
+        SummaryEntry read = (SummaryEntry) TranscriptRecord.fromFields("1-0", flat(kept.fields())).orElseThrow();
         assertEquals("1-0", read.id());
         assertEquals(kept.text(), read.text());
         assertEquals(List.of(Map.of("section", "situation", "summary", "Lost card."),
@@ -135,8 +135,8 @@ class SuggestionNotificationsTest {
     void theTranscriptKeepsEveryResultNextToItsMessage() throws IOException {
         Suggestions suggestions = new Suggestions(CONVERSATION, Participant.Role.END_USER,
                 CONVERSATION + "/participants/customer", MESSAGE, everyKind(), 0);
-        SuggestionEntry kept = (SuggestionEntry) new TranscriptLines().record(suggestions).orElseThrow();
-        SuggestionEntry read = (SuggestionEntry) TranscriptRecord.fromFields("2-0", flat(kept.fields()));
+        SuggestionEntry kept = (SuggestionEntry) new TranscriptLines().record(suggestions, Notification.of(suggestions)).orElseThrow();
+        SuggestionEntry read = (SuggestionEntry) TranscriptRecord.fromFields("2-0", flat(kept.fields())).orElseThrow();
         assertEquals(MESSAGE, read.message());
         assertEquals("END_USER", read.role());
         JsonNode results = MAPPER.readTree(read.results());
@@ -148,8 +148,10 @@ class SuggestionNotificationsTest {
         }
         // an utterance written before suggestions were kept has no kind and reads as before
         TranscriptRecord old = TranscriptRecord.fromFields("3-0", List.of("role", "END_USER", "text", "hi",
-                "message", MESSAGE));
+                "message", MESSAGE)).orElseThrow();
         assertEquals("hi", ((TranscriptEntry) old).text());
+        assertEquals(java.util.Optional.empty(), TranscriptRecord.fromFields("4-0", List.of("kind", "sentiment-trend",
+                "text", "…")), "a kind of a newer version is left out, not shown as an utterance");
     }
 
     private static List<String> flat(Map<String, String> fields) {

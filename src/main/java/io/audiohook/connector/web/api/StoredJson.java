@@ -1,25 +1,20 @@
 package io.audiohook.connector.web.api;
 
-import java.io.IOException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
-/** JSON the publisher stored as text (suggestion results, summary sections), served as JSON again. */
+/**
+ * JSON the publisher stored as text (suggestion results, summary sections), served as JSON again without being
+ * parsed: a transcript can hold thousands of entries and is served on the event loop. Only text the publisher wrote
+ * is in these fields; anything that is not a JSON array is served as an empty one, so the answer stays JSON.
+ */
 final class StoredJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private StoredJson() {
     }
 
-    /** The stored text as a JSON value; an empty array for text that is not JSON (never written by us). */
-    static JsonNode parse(String text) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node == null || node instanceof MissingNode ? MAPPER.createArrayNode() : node;
-        } catch (IOException e) {
-            return MAPPER.createArrayNode();
+    /** {@code text} when it is a JSON array as the publisher writes them, else {@code []}. */
+    static String array(String text) {
+        if (text == null) {
+            return "[]";
         }
+        String trimmed = text.strip();
+        return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed : "[]";
     }
 }

@@ -1,6 +1,6 @@
 package io.audiohook.connector.web.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.audiohook.connector.publish.SummaryEntry;
 
@@ -14,11 +14,11 @@ import io.audiohook.connector.publish.SummaryEntry;
  * @param message      the last message it summarizes, or null
  */
 public record SummaryView(String conversation, String participant, String source, String generator, String text,
-        JsonNode sections, String answerRecord, String message, String createTime) {
+        @JsonRawValue String sections, String answerRecord, String message, String createTime) {
 
     static SummaryView of(String conversation, SummaryEntry e) {
         return new SummaryView(conversation, e.participant(), e.source(), blankToNull(e.generator()), e.text(),
-                StoredJson.parse(e.sections()), blankToNull(e.answerRecord()), blankToNull(e.message()),
+                StoredJson.array(e.sections()), blankToNull(e.answerRecord()), blankToNull(e.message()),
                 e.createTime());
     }
 

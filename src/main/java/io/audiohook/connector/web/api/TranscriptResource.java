@@ -2,6 +2,7 @@ package io.audiohook.connector.web.api;
 
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -53,21 +54,27 @@ public class TranscriptResource {
     @Path("{conversation: .+}/summary")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> summary(@PathParam("conversation") String conversation) {
-        return answer(conversation, (name, transcript) -> transcript.summary().map(s -> SummaryView.of(name, s))
-                .orElse(null));
+        return answer(conversation, store::readSummary,
+                (name, summary) -> summary.map(s -> SummaryView.of(name, s)).orElse(null));
+    }
+
+    private Uni<Response> answer(String conversation, BiFunction<String, Transcript, Object> view) {
+        return answer(conversation, store::read, view);
     }
 
     /**
-     * @param view what to answer from the conversation's name (without location) and its transcript; null for 404
+     * @param read what to read of the conversation (named without location)
+     * @param view what to answer from its name and what was read; null for 404
      */
-    private Uni<Response> answer(String conversation, BiFunction<String, Transcript, Object> view) {
+    private <T> Uni<Response> answer(String conversation, Function<String, Uni<T>> read,
+            BiFunction<String, T, Object> view) {
         Optional<String> name = ConversationRef.nameWithoutLocation(conversation, project);
         if (name.isEmpty()) {
             return Uni.createFrom().item(notFound());
         }
-        return store.read(name.get())
-                .map(transcript -> {
-                    Object body = view.apply(name.get(), transcript);
+        return read.apply(name.get())
+                .map(found -> {
+                    Object body = view.apply(name.get(), found);
                     return body == null ? notFound() : Response.ok(body).build();
                 })
                 .onFailure().recoverWithItem(failure -> {

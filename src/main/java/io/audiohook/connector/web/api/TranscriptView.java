@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import io.audiohook.connector.publish.SuggestionEntry;
 import io.audiohook.connector.publish.Transcript;
@@ -43,11 +43,11 @@ public record TranscriptView(String conversation, List<Utterance> utterances, Li
      * @param results the suggestion results in proto3 JSON, as the desktop got them
      */
     public record Suggestion(String id, String role, String participant, String message, String createTime,
-            JsonNode results) {
+            @JsonRawValue String results) {
 
         static Suggestion of(SuggestionEntry e) {
             return new Suggestion(e.id(), e.role(), e.participant(), e.message().isEmpty() ? null : e.message(),
-                    e.createTime(), StoredJson.parse(e.results()));
+                    e.createTime(), StoredJson.array(e.results()));
         }
     }
 

@@ -111,6 +111,8 @@ class TranscriptApiTest {
                 "2026-01-01T10:00:06Z"));
         write(new SuggestionEntry("", "END_USER", fullName + "/participants/end_user", "", "[{\"error\":{\"code\":5}}]",
                 "2026-01-01T10:00:07Z"));
+        write(new SuggestionEntry("", "END_USER", fullName + "/participants/end_user", messages.get(1), "{broken",
+                "2026-01-01T10:00:08Z"));
         write(new SummaryEntry("", fullName + "/participants/human_agent", "suggestConversationSummary", "",
                 "situation: Internet down.\nresolution: RESOLVED",
                 "[{\"section\":\"situation\",\"summary\":\"Internet down.\"},"
@@ -125,7 +127,8 @@ class TranscriptApiTest {
         assertEquals("HUMAN_AGENT", first.get(0).path("role").asText());
         assertEquals("Restart the router.", first.get(0).at("/results/0/suggestFaqAnswersResponse/faqAnswers/0/answer")
                 .asText(), "served as JSON, as the desktop got it");
-        assertEquals(0, transcript.path("utterances").get(1).path("suggestions").size());
+        assertEquals(0, transcript.path("utterances").get(1).path("suggestions").at("/0/results").size(),
+                "stored text that is not a JSON array is served as an empty one: the answer stays JSON");
         assertEquals(1, transcript.path("suggestions").size(), "one that names no utterance comes after them");
         assertEquals(5, transcript.at("/suggestions/0/results/0/error/code").asInt());
         assertEquals("RESOLVED", transcript.at("/summary/sections/1/summary").asText());
