@@ -101,9 +101,16 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
         try (UiConnectorDouble desktop = new UiConnectorDouble(redisPort)) {
             speechCall(desktop, c, "emulated-all-kinds", "end");
             eventually("FINISHED reached the desktop", () -> hasFinished(desktop.received(c.fullName())));
-            List<JsonNode> events = assistantEvents(desktop.received(c.fullName()));
+            // what the utterances produced: the summary at the end is the next tests'
+            List<JsonNode> events = assistantEvents(desktop.received(c.fullName())).stream()
+                    .filter(e -> !isSummary(e)).toList();
             Set<String> all = new TreeSet<>();
             events.forEach(e -> e.get("suggestionResults").forEach(r -> r.fieldNames().forEachRemaining(all::add)));
+            Set<String> generated = new TreeSet<>();
+            events.forEach(e -> e.at("/suggestionResults/0/generateSuggestionsResponse/generatorSuggestionAnswers")
+                    .forEach(a -> a.get("generatorSuggestion").fieldNames().forEachRemaining(generated::add)));
+            assertEquals(Set.of("freeFormSuggestion", "agentCoachingSuggestion"), generated,
+                    "the profile's generators, on every utterance");
             LOG.infof("kinds published: %s", all);
             // the profile's article suggestion names a knowledge base that does not exist: its place is an error
             // (articles themselves reach the desktop in the next test)
@@ -119,9 +126,11 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
         }
         Transcript kept = transcripts.read(c.fullName()).await().indefinitely();
         assertFalse(kept.suggestions().isEmpty());
-        assertTrue(kept.suggestions().stream().allMatch(s -> s.message().isEmpty()
-                || kept.utterances().stream().anyMatch(u -> u.messageName().equals(s.message()))),
-                "each kept next to the utterance that triggered it");
+        for (SuggestionEntry s : kept.suggestions()) {
+            // an error result names no message: it takes the last one of the stream that delivered it
+            assertTrue(kept.utterances().stream().anyMatch(u -> u.messageName().equals(s.message())),
+                    "kept next to the utterance that triggered it: " + s);
+        }
     }
 
     @Test
@@ -262,8 +271,8 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
             long closing = System.nanoTime();
             await(client.close("end"));
             long closedAfter = System.nanoTime() - closing;
-            assertTrue(closedAfter < Duration.ofSeconds(3).toNanos(), "closed came "
-                    + closedAfter / 1_000_000 + " ms after close, not after the summary");
+            assertTrue(closedAfter < Duration.ofSeconds(4).toNanos(), "closed came "
+                    + closedAfter / 1_000_000 + " ms after close: before the summary could have been made");
             assertEquals(List.of(), summaryEvents(desktop.received(c.fullName())), "the summary is still being made");
             eventually("the slow summary arrives after closed", () -> !summaryEvents(desktop.received(c.fullName()))
                     .isEmpty());
@@ -281,13 +290,13 @@ class AgentAssistFeaturesCallTest extends ConnectorTest {
         emulator.setSummaryLatency(Duration.ofSeconds(9)); // the %test deadline is 6 s
         Conversation c = Conversation.create();
         try (UiConnectorDouble desktop = new UiConnectorDouble(redisPort)) {
-            long closing = System.nanoTime();
             speechCall(desktop, c, null, "end");
+            long closed = System.nanoTime();
             eventually("the conversation is completed without its summary",
                     () -> hasFinished(desktop.received(c.fullName())));
-            long finishedAfter = System.nanoTime() - closing;
-            assertTrue(finishedAfter < Duration.ofSeconds(9).toNanos(), "not after the slow answer: "
-                    + finishedAfter / 1_000_000 + " ms");
+            long finishedAfter = System.nanoTime() - closed;
+            assertTrue(finishedAfter < Duration.ofSeconds(9).toNanos(), "completed after the deadline, not after the "
+                    + "slow answer: " + finishedAfter / 1_000_000 + " ms after closed");
             assertEquals(List.of(), summaryEvents(desktop.received(c.fullName())));
         }
         assertEquals(timedOut + 1, summaries("timed_out"));
