@@ -20,6 +20,8 @@ final class ProfileChecks {
     /** SuggestionQueryConfig.max_results: "if unset, defaults to 10. And the max number is 20." */
     static final int DEFAULT_MAX_RESULTS = 10;
     static final int MAX_RESULTS = 20;
+    /** ConversationModelConfig.model: "projects/<Project ID>/conversationModels/<Model ID>", with a location or not. */
+    static final Pattern MODEL_NAME = Pattern.compile("projects/[^/]+/(locations/[^/]+/)?conversationModels/[^/]+");
 
     private ProfileChecks() {
     }
@@ -59,10 +61,35 @@ final class ProfileChecks {
                     + " (the proto names it for other features)");
         }
         querySourceNames(query, where);
+        needs(feature, config, where);
         if (query.hasSections() && config.getConversationModelConfig().getModel().isEmpty()
                 && !"2.0".equals(config.getConversationModelConfig().getBaselineModelVersion())) {
             throw new IllegalArgumentException(where + ": queryConfig.sections need "
                     + "conversationModelConfig.baselineModelVersion \"2.0\" (or a custom model), as the proto says");
+        }
+    }
+
+    /**
+     * What a feature cannot answer without. FAQ and article suggestion answer from a knowledge base (Agent Assist's
+     * knowledge guides: "you must create a knowledge base, upload documents to it, and configure the conversation
+     * profile"); Dialogflow assist and entity extraction from a Dialogflow agent (DialogflowQuerySource: "Required.
+     * The name of a dialogflow virtual agent"); smart reply from a model ("Suggested responses are calculated by a
+     * custom model that has been trained on your own conversation data", Smart Reply guide).
+     */
+    private static void needs(AssistProfile.Feature feature, SuggestionFeatureConfig config, String where) {
+        FeatureKind kind = feature.kind();
+        boolean querySourceNeeded = kind == FeatureKind.FAQ || kind == FeatureKind.ARTICLE_SUGGESTION
+                || kind == FeatureKind.DIALOGFLOW_ASSIST || kind == FeatureKind.ENTITY_EXTRACTION;
+        if (querySourceNeeded && config.getQueryConfig().getQuerySourceCase()
+                == SuggestionQueryConfig.QuerySourceCase.QUERYSOURCE_NOT_SET) {
+            throw new IllegalArgumentException(where + ": " + kind + " needs queryConfig." + (kind.querySource
+                    == SuggestionQueryConfig.QuerySourceCase.KNOWLEDGE_BASE_QUERY_SOURCE ? "knowledgeBaseQuerySource"
+                            : "dialogflowQuerySource") + ": it has nothing to answer from without one");
+        }
+        if (kind == FeatureKind.SMART_REPLY
+                && !MODEL_NAME.matcher(config.getConversationModelConfig().getModel()).matches()) {
+            throw new IllegalArgumentException(where + ": SMART_REPLY needs conversationModelConfig.model (a smart "
+                    + "reply model, projects/<p>/locations/<l>/conversationModels/<id>): its replies come from one");
         }
     }
 

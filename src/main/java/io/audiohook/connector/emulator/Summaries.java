@@ -18,7 +18,8 @@ import io.grpc.Status;
 /**
  * Conversations.SuggestConversationSummary and GenerateSuggestions: a conversation's summary, or its generators'
  * suggestions, from the messages it kept, as its own profile configures them. Whether Dialogflow summarizes a
- * completed conversation is not documented; the emulator does.
+ * completed conversation is not documented; the emulator, stricter, refuses ({@code FAILED_PRECONDITION}), so a
+ * client that completes a conversation before it asks for its summary finds out here.
  */
 final class Summaries {
     /** SuggestConversationSummaryRequest.context_size: "By default 500 and at most 1000." */
@@ -37,6 +38,7 @@ final class Summaries {
 
     SuggestConversationSummaryResponse summarize(SuggestConversationSummaryRequest request) {
         StoredConversation conversation = store.find(request.getConversation());
+        refuseCompleted(conversation);
         AssistProfile profile = profiles.of(conversation.profile);
         AssistProfile.Feature feature = profile.forAgent().feature(FeatureKind.CONVERSATION_SUMMARIZATION)
                 .orElseThrow(() -> Status.FAILED_PRECONDITION.withDescription("Conversation profile " + profile.name()
@@ -69,6 +71,7 @@ final class Summaries {
      */
     GenerateSuggestionsResponse generate(GenerateSuggestionsRequest request) {
         StoredConversation conversation = store.find(request.getConversation());
+        refuseCompleted(conversation);
         AssistProfile profile = profiles.of(conversation.profile);
         List<Generator> generators = profile.generators();
         if (generators.isEmpty()) {
@@ -96,5 +99,13 @@ final class Summaries {
                     + " has no messages yet.").asRuntimeException();
         }
         return context;
+    }
+
+    private static void refuseCompleted(StoredConversation conversation) {
+        if (conversation.isCompleted()) {
+            throw Status.FAILED_PRECONDITION.withDescription("Conversation " + conversation.name
+                    + " has completed; the emulator does not summarize a completed conversation (Dialogflow's "
+                    + "behaviour is not documented).").asRuntimeException();
+        }
     }
 }

@@ -106,7 +106,11 @@
  * INVALID_ARGUMENT for an empty {@code trigger_events} (which would trigger none: the emulator's choice). A
  * summarization generator's sections come from its {@code summarization_sections}; a CUSTOMER_DEFINED one is the
  * utterances that share a word with its definition. Whether Dialogflow summarizes a completed conversation is not
- * documented: the emulator does. Both methods take the unary latency plus
+ * documented: the emulator, stricter, refuses both methods for one (FAILED_PRECONDITION), so a client that completes
+ * before it summarizes finds out. A profile whose FAQ or article suggestion has no knowledge base, whose Dialogflow
+ * assist or entity extraction has no agent, or whose smart reply has no model ({@code conversation_model_config.model},
+ * "a custom model that has been trained on your own conversation data", Smart Reply guide) fails the start: the
+ * feature would have nothing to answer from. Both methods take the unary latency plus
  * {@link io.audiohook.connector.emulator.EmulatorControl#setSummaryLatency}.
  *
  * <h2>Off unless asked</h2>

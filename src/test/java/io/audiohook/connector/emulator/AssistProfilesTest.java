@@ -5,16 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.dialogflow.v2beta1.Participant;
 
 /** Which profile a served name gets, what the file may leave out, and the rules a file must keep. */
 class AssistProfilesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String FIRST = EmulatedCall.PARENT + "/conversationProfiles/first";
     static final String SECOND = EmulatedCall.PARENT + "/conversationProfiles/second";
     static final String OTHER = EmulatedCall.PARENT + "/conversationProfiles/other";
@@ -161,8 +167,90 @@ class AssistProfilesTest {
         assertTrue(e.getMessage().startsWith("p.json: "), e.getMessage());
     }
 
+    /** A file of the tests' profiles, with what a feature cannot answer without filled in ({@link #withSources}). */
     static AssistProfiles load(String json, String... served) {
+        return loadAsWritten(withSources(json), served);
+    }
+
+    static AssistProfiles loadAsWritten(String json, String... served) {
         return AssistProfiles.of(ProfileFile.parse(json, "p.json"), "p.json", new LinkedHashSet<>(List.of(served)),
                 "en-US", "latest_long");
+    }
+
+    /**
+     * The emulator's knowledge base for FAQ and article suggestion, an agent for Dialogflow assist and entity
+     * extraction, and a model for smart reply, where a test's feature names none: what they answer from is not
+     * what those tests are about (the start refuses a profile without them, {@link #aFeatureWithNothingToAnswerFrom}).
+     */
+    static String withSources(String json) {
+        try {
+            ObjectNode file = (ObjectNode)
+                    JSON.readTree(json);
+            for (JsonNode profile : file.path("conversationProfiles")) {
+                String parent = profile.path("name").asText().replaceAll("/conversationProfiles/.*", "");
+                for (String role : List.of("humanAgentSuggestionConfig", "endUserSuggestionConfig")) {
+                    for (JsonNode feature : profile.path("humanAgentAssistantConfig")
+                            .path(role).path("featureConfigs")) {
+                        fillIn((ObjectNode) feature, parent);
+                    }
+                }
+            }
+            return JSON.writeValueAsString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fillIn(ObjectNode feature, String parent) {
+        String type = feature.path("suggestionFeature").path("type").asText();
+        ObjectNode query = feature.has("queryConfig")
+                ? (ObjectNode) feature.get("queryConfig") : null;
+        boolean hasSource = query != null && (query.has("knowledgeBaseQuerySource")
+                || query.has("documentQuerySource") || query.has("dialogflowQuerySource"));
+        switch (type) {
+            case "FAQ", "ARTICLE_SUGGESTION" -> {
+                if (!hasSource) {
+                    feature.with("queryConfig").with("knowledgeBaseQuerySource").putArray("knowledgeBases")
+                            .add(parent + "/knowledgeBases/emulated-faq");
+                }
+            }
+            case "DIALOGFLOW_ASSIST", "ENTITY_EXTRACTION" -> {
+                if (!hasSource) {
+                    feature.with("queryConfig").with("dialogflowQuerySource").put("agent", parent + "/agent");
+                }
+            }
+            case "SMART_REPLY" -> {
+                if (!feature.path("conversationModelConfig").has("model")) {
+                    feature.with("conversationModelConfig").put("model", parent + "/conversationModels/replies");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Test
+    void aFeatureWithNothingToAnswerFrom() {
+        String parent = "projects/emulated-project/locations/us-central1";
+        for (String type : List.of("FAQ", "ARTICLE_SUGGESTION")) {
+            refusedAsWritten(type + " needs queryConfig.knowledgeBaseQuerySource",
+                    features("{\"suggestionFeature\": {\"type\": \"" + type + "\"}}"));
+        }
+        for (String type : List.of("DIALOGFLOW_ASSIST", "ENTITY_EXTRACTION")) {
+            refusedAsWritten(type + " needs queryConfig.dialogflowQuerySource",
+                    features("{\"suggestionFeature\": {\"type\": \"" + type + "\"}}"));
+        }
+        refusedAsWritten("SMART_REPLY needs conversationModelConfig.model",
+                features("{\"suggestionFeature\": {\"type\": \"SMART_REPLY\"}}"));
+        refusedAsWritten("SMART_REPLY needs conversationModelConfig.model", features("{\"suggestionFeature\": "
+                + "{\"type\": \"SMART_REPLY\"}, \"conversationModelConfig\": {\"model\": \"replies\"}}"));
+        assertEquals(1, loadAsWritten(features("{\"suggestionFeature\": {\"type\": \"SMART_REPLY\"}, "
+                + "\"conversationModelConfig\": {\"model\": \"" + parent + "/conversationModels/m\"}}"), FIRST)
+                .of(FIRST).forAgent().features().size(), "a model's name is all it needs");
+    }
+
+    private static void refusedAsWritten(String part, String json) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> loadAsWritten(json, FIRST));
+        assertTrue(e.getMessage().contains(part), e.getMessage());
     }
 }

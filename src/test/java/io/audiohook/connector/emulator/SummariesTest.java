@@ -96,11 +96,14 @@ class SummariesTest extends EmulatorTesting {
     }
 
     @Test
-    void aCompletedConversationIsStillSummarized() {
+    void aCompletedConversationIsNotSummarized() {
         talk(call);
         df.conversations.completeConversation(call.conversation());
-        assertEquals("RESOLVED", df.conversations.suggestConversationSummary(call.conversation()).getSummary()
-                .getTextSectionsOrThrow("resolution"));
+        com.google.api.gax.rpc.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                com.google.api.gax.rpc.ApiException.class,
+                () -> df.conversations.suggestConversationSummary(call.conversation()));
+        assertEquals(com.google.api.gax.rpc.StatusCode.Code.FAILED_PRECONDITION, refused.getStatusCode().getCode());
+        assertTrue(refused.getMessage().contains("has completed"), refused.getMessage());
     }
 
     @Test
