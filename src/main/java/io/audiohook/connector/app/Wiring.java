@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,12 @@ import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallRecorder;
 import io.audiohook.connector.call.LanguageSupport;
 import io.audiohook.connector.call.TeeCallListenerFactory;
+import io.audiohook.connector.console.CallProbe;
+import io.audiohook.connector.console.ConsoleBoard;
+import io.audiohook.connector.console.ConsoleCalls;
+import io.audiohook.connector.console.ConsoleEvents;
+import io.audiohook.connector.console.ConsoleSettings;
+import io.audiohook.connector.console.Viewers;
 import io.audiohook.connector.transcript.TranscriptionCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.audiohook.connector.protocol.ProtocolSettings;
@@ -119,7 +126,7 @@ public class Wiring {
     @Produces
     @Singleton
     CallListenerFactory backend(AgentAssist assist, TranscriptionConfig transcription, MeterRegistry meters,
-            CallRecorder recorder, SessionsConfig sessions, ResumeWhenJoined resumeWhenJoined) {
+            CallRecorder recorder, SessionsConfig sessions, ResumeWhenJoined resumeWhenJoined, ConsoleBoard console) {
         boolean records = records(sessions);
         CallListenerFactory calls;
         if (assist.factory().isPresent()) {
@@ -133,6 +140,9 @@ public class Wiring {
         } else {
             calls = (info, control) -> new CallListener() {
             };
+        }
+        if (console.settings().enabled()) {
+            calls = new TeeCallListenerFactory(calls, new ConsoleCalls(console));
         }
         return resumeWhenJoined.wrap(calls);
     }
@@ -164,7 +174,7 @@ public class Wiring {
     @Produces
     @Singleton
     AssistEventSink assistEventSink(PublishSettings publish, Instance<RedisPublisher> publisher,
-            RecentAssistEvents recent) {
+            RecentAssistEvents recent, ConsoleBoard console) {
         List<AssistEventSink> sinks = new ArrayList<>(2);
         if (publish.enabled()) {
             RedisPublisher redis = publisher.get();
@@ -176,7 +186,32 @@ public class Wiring {
         if (!publish.enabled() || publish.keepRecentInMemory()) {
             sinks.add(recent);
         }
+        if (console.settings().enabled()) {
+            sinks.add(new ConsoleEvents(console));
+        }
         return EventSinks.all(sinks);
+    }
+
+    // ------------------------------------------------------------------ 5. people watch: the console
+
+    @Produces
+    @Singleton
+    ConsoleBoard consoleBoard(ConsoleConfig console) {
+        ConsoleSettings settings = console.settings();
+        if (settings.enabled()) {
+            LOG.infof("the console is served at / (%s)", settings.tokenRequired()
+                    ? "viewers need the HTTP API's token" : "no token: a dev or demo instance");
+        }
+        return new ConsoleBoard(settings, new Viewers(settings.maxViewers(), settings.viewerQueue()),
+                System::currentTimeMillis);
+    }
+
+    /** What the console shows of a call's Dialogflow streams and its desktop. */
+    @Produces
+    @Singleton
+    CallProbe consoleProbe(AgentAssist assist, PublishSettings publish, Instance<RedisPublisher> publisher) {
+        return new ConsoleProbe(assist.factory(),
+                publish.enabled() ? Optional.of(publisher.get()) : Optional.empty());
     }
 
     /** Typed as itself only: the events' sink is the one above, which includes it where asked. */

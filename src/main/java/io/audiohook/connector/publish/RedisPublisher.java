@@ -276,6 +276,11 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         return outboxes.pendingEvents(ConversationKeys.withoutLocation(conversationName));
     }
 
+    /** Whether the events of a conversation (full or location-less name) wait for its agent's desktop to join. */
+    public boolean awaitingDesktop(String conversationName) {
+        return awaiting.containsKey(ConversationKeys.withoutLocation(conversationName));
+    }
+
     /** Conversations with something still to write. */
     public int pendingConversations() {
         return outboxes.conversations();

@@ -1,0 +1,176 @@
+package io.audiohook.connector.web.console;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.audiohook.connector.console.CallProbe;
+import io.audiohook.connector.console.CallSummary;
+import io.audiohook.connector.console.ConsoleBoard;
+import io.audiohook.connector.console.ConsoleMessages;
+import io.audiohook.connector.console.Viewer;
+import io.audiohook.connector.publish.ConsoleAnnouncements;
+import io.audiohook.connector.publish.RedisUse;
+import io.audiohook.connector.web.LiveSessions;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.Vertx;
+
+/**
+ * The console's viewers over Server-Sent Events: each gets every call's state on each tick, then what waited for it,
+ * as much as its connection asks for (a viewer whose connection does not keep up falls behind in its own bounded
+ * queue, and is told to catch up). One Vert.x timer for all of them; it runs only while someone watches.
+ */
+@ApplicationScoped
+public class ConsoleViewers {
+    private static final Logger LOG = Logger.getLogger(ConsoleViewers.class);
+    /** Messages handed to one viewer per tick at most: the rest waits (bounded) for the next. */
+    private static final int PER_TICK = 500;
+    /** Live calls one instance announces at most. */
+    private static final int ANNOUNCED = 500;
+    /** An announcement outlives this many ticks: an instance that stopped is gone from the consoles after it. */
+    private static final int ANNOUNCEMENT_TICKS = 5;
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    ConsoleBoard board;
+    @Inject
+    CallProbe probe;
+    @Inject
+    LiveSessions sessions;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    RedisUse redis;
+    @Inject
+    Instance<ConsoleAnnouncements> announcements;
+
+    private final Map<Viewer, MultiEmitter<? super String>> connections = new ConcurrentHashMap<>();
+    /** The other instances' calls, as last read from Redis (the tick never waits for Redis). */
+    private volatile List<CallSummary> remote = List.of();
+    private long timer = -1;
+
+    void start(@Observes StartupEvent event) {
+        if (!board.settings().enabled()) {
+            return;
+        }
+        timer = vertx.setPeriodic(board.settings().tick().toMillis(), id -> tick());
+        Gauge.builder("audiohook.console.viewers", board.viewers(), v -> v.count())
+                .description("browsers watching the console").register(meters);
+        FunctionCounter.builder("audiohook.console.dropped", board.viewers(), v -> v.dropped())
+                .description("console messages dropped for viewers that fell behind").register(meters);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        connections.values().forEach(MultiEmitter::complete);
+    }
+
+    /** A viewer's stream, or empty when as many as allowed already watch. */
+    Optional<Multi<String>> join(Optional<String> selected) {
+        Optional<Viewer> joined = board.viewers().join(selected);
+        if (joined.isEmpty()) {
+            return Optional.empty();
+        }
+        Viewer viewer = joined.get();
+        return Optional.of(Multi.createFrom().<String>emitter(emitter -> {
+            connections.put(viewer, emitter);
+            emitter.onTermination(() -> {
+                connections.remove(viewer);
+                board.viewers().leave(viewer);
+            });
+            // each message goes as soon as the connection asks for the next: at the network's pace, never faster
+            emitter.onRequest(asked -> send(viewer, emitter, asked));
+            viewer.offer(calls());
+            viewer.selected().flatMap(board::call).ifPresent(call -> viewer.offer(ConsoleMessages.call(call)));
+        }));
+    }
+
+    private void tick() {
+        List<CallSummary> local = local();
+        if (redis.publishing()) {
+            share(local);
+        }
+        if (connections.isEmpty()) {
+            return;
+        }
+        board.viewers().broadcast(calls(local));
+        connections.forEach(this::deliver);
+    }
+
+    /**
+     * Tells the other instances' consoles what this one holds (even while nobody watches here), and, while someone
+     * does, reads what they hold for the next tick. A failing Redis only leaves the other instances out.
+     */
+    private void share(List<CallSummary> local) {
+        ConsoleAnnouncements redis = announcements.get();
+        String self = board.settings().instanceId();
+        List<CallSummary> live = local.stream().filter(c -> !"ended".equals(c.state())).limit(ANNOUNCED).toList();
+        redis.announce(self, ConsoleMessages.announcement(live),
+                board.settings().tick().multipliedBy(ANNOUNCEMENT_TICKS)).subscribe().with(ok -> {
+                }, failure -> LOG.debugf("console announcement failed: %s", failure.toString()));
+        if (!connections.isEmpty()) {
+            redis.others(self).subscribe().with(texts -> remote = texts.stream()
+                    .flatMap(text -> ConsoleMessages.announced(text).stream()).toList(),
+                    failure -> LOG.debugf("console announcements not read: %s", failure.toString()));
+        }
+    }
+
+    private void deliver(Viewer viewer, MultiEmitter<? super String> emitter) {
+        if (emitter.isCancelled()) {
+            return;
+        }
+        if (viewer.takeLag()) {
+            synchronized (viewer) {
+                viewer.drain(Integer.MAX_VALUE); // what it missed comes whole instead
+                viewer.offer(ConsoleMessages.resync());
+                viewer.selected().flatMap(board::call).ifPresent(call -> viewer.offer(ConsoleMessages.call(call)));
+                viewer.offer(calls());
+            }
+        }
+        send(viewer, emitter, emitter.requested());
+    }
+
+    /**
+     * What waits for the viewer, as much as its connection asked for; under the viewer's lock, so the tick and the
+     * connection's requests never send out of order.
+     */
+    private void send(Viewer viewer, MultiEmitter<? super String> emitter, long asked) {
+        synchronized (viewer) {
+            for (String message : viewer.drain((int) Math.min(PER_TICK, Math.max(0, asked)))) {
+                emitter.emit(message);
+            }
+        }
+    }
+
+    private List<CallSummary> local() {
+        return ConsoleSummaries.of(board, probe, List.copyOf(sessions.sessions()), ConsoleSummaries.now());
+    }
+
+    private String calls() {
+        return calls(local());
+    }
+
+    private String calls(List<CallSummary> local) {
+        List<CallSummary> all = new ArrayList<>(local);
+        all.addAll(remote);
+        return ConsoleMessages.calls(board.settings().instanceId(), all, board.viewers().count());
+    }
+}
