@@ -33,7 +33,9 @@ import io.vertx.core.Vertx;
 /**
  * The console's viewers over Server-Sent Events: each gets every call's state on each tick, then what waited for it,
  * as much as its connection asks for (a viewer whose connection does not keep up falls behind in its own bounded
- * queue, and is told to catch up). One Vert.x timer for all of them; it runs only while someone watches.
+ * queue, and is told to catch up). Two Vert.x timers for all of them: the tick, which shares this instance's calls
+ * and, while someone watches, renders every call's state once for all viewers; and the delivery, which hands each
+ * viewer what waits for it.
  */
 @ApplicationScoped
 public class ConsoleViewers {
@@ -44,6 +46,11 @@ public class ConsoleViewers {
     private static final int ANNOUNCED = 500;
     /** An announcement outlives this many ticks: an instance that stopped is gone from the consoles after it. */
     private static final int ANNOUNCEMENT_TICKS = 5;
+    /**
+     * How soon a watched call's events reach its viewers: often enough that a line being said reads as live, while
+     * every call's state still goes only once per tick.
+     */
+    private static final long DELIVERY_MILLIS = 200;
 
     @Inject
     Vertx vertx;
@@ -64,12 +71,14 @@ public class ConsoleViewers {
     /** The other instances' calls, as last read from Redis (the tick never waits for Redis). */
     private volatile List<CallSummary> remote = List.of();
     private long timer = -1;
+    private long delivery = -1;
 
     void start(@Observes StartupEvent event) {
         if (!board.settings().enabled()) {
             return;
         }
         timer = vertx.setPeriodic(board.settings().tick().toMillis(), id -> tick());
+        delivery = vertx.setPeriodic(DELIVERY_MILLIS, id -> connections.forEach(this::deliver));
         Gauge.builder("audiohook.console.viewers", board.viewers(), v -> v.count())
                 .description("browsers watching the console").register(meters);
         FunctionCounter.builder("audiohook.console.dropped", board.viewers(), v -> v.dropped())
@@ -79,6 +88,7 @@ public class ConsoleViewers {
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(delivery);
         }
         connections.values().forEach(MultiEmitter::complete);
     }
@@ -104,6 +114,9 @@ public class ConsoleViewers {
     }
 
     private void tick() {
+        if (!redis.publishing() && connections.isEmpty()) {
+            return;
+        }
         List<CallSummary> local = local();
         if (redis.publishing()) {
             share(local);
@@ -112,7 +125,6 @@ public class ConsoleViewers {
             return;
         }
         board.viewers().broadcast(calls(local));
-        connections.forEach(this::deliver);
     }
 
     /**
