@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What viewers are sent, as JSON text: each message has a {@code type} ({@code calls}, {@code call},
- * {@code entry}, {@code interim}, {@code resync}) and is rendered once, whatever the number of viewers.
+ * {@code entry}, {@code interim}, {@code resync}, {@code full}) and is rendered once, whatever the number of viewers.
  */
 public final class ConsoleMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +71,11 @@ public final class ConsoleMessages {
     /** The viewer fell behind and messages were dropped: what follows starts over. */
     public static String resync() {
         return "{\"type\":\"resync\"}";
+    }
+
+    /** As many viewers as allowed already watch: this one should try again later. */
+    public static String full() {
+        return "{\"type\":\"full\"}";
     }
 
     private static String write(Object message) {

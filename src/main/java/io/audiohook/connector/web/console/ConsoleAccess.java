@@ -3,7 +3,7 @@ package io.audiohook.connector.web.console;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,7 +17,7 @@ import io.audiohook.connector.web.api.UiConnectorTokens;
  * Who may use the console: nobody when it is off (404, as if it did not exist); anyone in dev mode and a demo; in
  * production only with the HTTP API's own token (the UI connector's JWT), refused like the API refuses.
  */
-@Singleton
+@ApplicationScoped // a proxy: request filters are made before the configuration is read
 public class ConsoleAccess {
     private static final Logger LOG = Logger.getLogger(ConsoleAccess.class);
 
@@ -28,6 +28,11 @@ public class ConsoleAccess {
 
     public boolean on() {
         return board.settings().enabled();
+    }
+
+    /** As many viewers as allowed watch already. */
+    boolean full() {
+        return board.viewers().count() >= board.settings().maxViewers();
     }
 
     /** @return a refusal, or empty when the request may go on */
