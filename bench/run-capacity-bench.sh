@@ -3,7 +3,9 @@
 # localhost, driven by the load client at a series of session counts. See bench/README.md. Usage:
 #   bench/run-capacity-bench.sh [--no-build] [--steps 100,250,500,1000] [--duration 30] [--settle 10] [--jfr]
 #     [--path /audiohook/ws|/audiohook/transcription] [--audio-encoding mulaw-8k|linear16-8k|linear16-16k]
-#     [-- LoadClient options]
+#     [--console-viewers V] [-- LoadClient options]
+# --console-viewers: the live console on, and V browsers watching it (one the list, the others a call each); 0
+#   turns the console on with nobody watching, for the run to compare with.
 # Environment: CONNECTOR_HEAP (default 1g, -Xms = -Xmx), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS,
 #   CONNECTOR_JAR / EMULATOR_JAR (default target/quarkus-app/quarkus-run.jar: another build to compare with),
 #   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota).
@@ -20,6 +22,7 @@ SETTLE="${SETTLE:-10}"
 JFR=0
 CALL_PATH="${CALL_PATH:-/audiohook/ws}"
 AUDIO_ENCODING="${AUDIO_ENCODING:-}"
+CONSOLE_VIEWERS="${CONSOLE_VIEWERS:-}"
 CONNECTOR_HEAP="${CONNECTOR_HEAP:-1g}"
 CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
@@ -30,7 +33,7 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 EXTRA=()
 
 usage() {
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "$1"
 }
 
@@ -43,6 +46,7 @@ while (($# > 0)); do
         --jfr) JFR=1 ;;
         --path) CALL_PATH="${2:?--path needs a value}"; shift ;;
         --audio-encoding) AUDIO_ENCODING="${2:?--audio-encoding needs a value}"; shift ;;
+        --console-viewers) CONSOLE_VIEWERS="${2:?--console-viewers needs a value}"; shift ;;
         -h|--help) usage 0 ;;
         --) shift; EXTRA=("$@"); break ;;
         *) echo "unknown argument: $1" >&2; usage 2 ;;
@@ -53,6 +57,7 @@ done
 for n in "$DURATION" "$SETTLE"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "--duration and --settle are whole seconds" >&2; exit 2; }
 done
+[[ -z "$CONSOLE_VIEWERS" || "$CONSOLE_VIEWERS" =~ ^[0-9]+$ ]] || { echo "--console-viewers is a whole number" >&2; exit 2; }
 MAX_STEP=$(tr ',' '\n' <<<"$STEPS" | sort -n | tail -1)
 case "$AUDIO_ENCODING" in
     ""|mulaw-8k|linear16-8k|linear16-16k) ;;
@@ -64,6 +69,7 @@ mkdir -p "$RESULTS"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 # the encoding in the result files' names, so that runs of different encodings sit side by side
 [[ -n "$AUDIO_ENCODING" ]] && STAMP="$AUDIO_ENCODING-$STAMP"
+[[ -n "$CONSOLE_VIEWERS" ]] && STAMP="console-$CONSOLE_VIEWERS-viewers-$STAMP"
 CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
 API_KEY_VALUE="bench-api-key"
 CLIENT_SECRET_VALUE="YmVuY2gtY2xpZW50LXNlY3JldC0zMi1ieXRlcy1vayE="
@@ -141,6 +147,8 @@ PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 API_KEY="$API_KEY_VALUE" CLIENT_SECRET=
     MAX_SESSIONS=$((MAX_STEP + 100)) CONVERSATION_PROFILE_NAME="$PROFILE" \
     CONNECTOR_ASSIST_ENDPOINT="127.0.0.1:$EMULATOR_PORT" CONNECTOR_ASSIST_PLAINTEXT=true \
     REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" CONNECTOR_ASSIST_AUDIO_ENCODING="${AUDIO_ENCODING:-mulaw-8k}" \
+    CONNECTOR_CONSOLE_ENABLED="$([[ -n "$CONSOLE_VIEWERS" ]] && echo true || echo false)" \
+    CONNECTOR_CONSOLE_TOKEN_REQUIRED=false \
     java -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" \
     >"$CONNECTOR_LOG" 2>&1 &
 PIDS+=($!); CONNECTOR_PID=$!
@@ -148,6 +156,18 @@ PIDS+=($!); CONNECTOR_PID=$!
 wait_ready emulator "$EMULATOR_PID" "http://127.0.0.1:$EMULATOR_PORT/q/health/ready" "$RESULTS/emulator-$STAMP.log"
 wait_ready connector "$CONNECTOR_PID" "http://127.0.0.1:$PORT/q/health/ready" "$CONNECTOR_LOG"
 echo "redis $REDIS_PID on $REDIS_PORT, emulator $EMULATOR_PID on $EMULATOR_PORT, connector $CONNECTOR_PID on $PORT (heap $CONNECTOR_HEAP)"
+
+NOTES="Audio sent to Dialogflow as ${AUDIO_ENCODING:-mulaw-8k} (CONNECTOR_ASSIST_AUDIO_ENCODING)."
+if [[ -n "$CONSOLE_VIEWERS" ]]; then
+    NOTES="$NOTES Live console on, $CONSOLE_VIEWERS viewer(s) watching (one the list, the others a call each)."
+    if ((CONSOLE_VIEWERS > 0)); then
+        # shellcheck disable=SC2086
+        java $BENCH_JAVA_OPTS -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
+            io.audiohook.connector.bench.ConsoleViewersLoad --url "http://127.0.0.1:$PORT" \
+            --viewers "$CONSOLE_VIEWERS" >"$RESULTS/console-viewers-$STAMP.log" 2>&1 &
+        PIDS+=($!)
+    fi
+fi
 
 JFR_ARGS=()
 ((JFR)) && JFR_ARGS=(--jfr-dir "$RESULTS")
@@ -159,6 +179,6 @@ java $BENCH_JAVA_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
     --uri "ws://127.0.0.1:$PORT$CALL_PATH" --api-key "$API_KEY_VALUE" --secret "$CLIENT_SECRET_VALUE" \
     --metrics "http://127.0.0.1:$PORT/q/metrics" --emulator-metrics "http://127.0.0.1:$EMULATOR_PORT/q/metrics" --connector-pid "$CONNECTOR_PID" --emulator-pid "$EMULATOR_PID" \
     --redis-pid "$REDIS_PID" --desktop-redis "127.0.0.1:$REDIS_PORT" --steps "$STEPS" --duration "$DURATION" --settle "$SETTLE" --out-dir "$RESULTS" \
-    --stamp "$STAMP" --notes "Audio sent to Dialogflow as ${AUDIO_ENCODING:-mulaw-8k} (CONNECTOR_ASSIST_AUDIO_ENCODING)." \
+    --stamp "$STAMP" --notes "$NOTES" \
     "${JFR_ARGS[@]}" -- "${EXTRA[@]}" || status=$?
 exit "$status"
