@@ -1,10 +1,10 @@
 package io.audiohook.connector.app;
 
-import java.util.logging.Logger;
-
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
 
 import io.audiohook.connector.log.CloudLoggingFields;
 import io.quarkus.runtime.StartupEvent;
@@ -16,9 +16,10 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 class JsonLogFields {
+    private static final Logger LOG = Logger.getLogger(JsonLogFields.class);
+
     void install(@Observes @Priority(0) StartupEvent event) {
-        int decorated = CloudLoggingFields.install(Logger.getLogger(""));
-        org.jboss.logging.Logger.getLogger(JsonLogFields.class).debugf("call ids and trace on %d JSON log handlers",
-                decorated);
+        int decorated = CloudLoggingFields.install(java.util.logging.Logger.getLogger(""));
+        LOG.debugf("call ids and trace on %d JSON log handler(s)", decorated);
     }
 }
