@@ -32,8 +32,11 @@ public interface SessionsConfig {
      * What the WebSocket layer needs.
      *
      * @param allowedProfiles the profiles a call's {@code customConfig} may choose
+     * @param traceProject    the deployment's project ({@code GCP_PROJECT_ID}), where Cloud Run records the traces
      */
-    default io.audiohook.connector.web.WebSettings settings(AuthConfig auth, java.util.Set<String> allowedProfiles) {
-        return new io.audiohook.connector.web.WebSettings(max(), tick(), auth.failureDelay(), allowedProfiles);
+    default io.audiohook.connector.web.WebSettings settings(AuthConfig auth, java.util.Set<String> allowedProfiles,
+            Optional<String> traceProject) {
+        return new io.audiohook.connector.web.WebSettings(max(), tick(), auth.failureDelay(), allowedProfiles,
+                traceProject.map(String::trim).filter(p -> !p.isEmpty()));
     }
 }

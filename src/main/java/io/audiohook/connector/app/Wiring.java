@@ -117,8 +117,9 @@ public class Wiring {
 
     @Produces
     @Singleton
-    WebSettings webSettings(SessionsConfig sessions, AuthConfig auth, AssistConfig assist) {
-        return sessions.settings(auth, AgentAssist.allowedProfiles(assist));
+    WebSettings webSettings(SessionsConfig sessions, AuthConfig auth, AssistConfig assist, ApiConfig api) {
+        // GCP_PROJECT_ID is the deployment's project: Cloud Run's traces of the upgrade requests are recorded there
+        return sessions.settings(auth, AgentAssist.allowedProfiles(assist), api.projectId());
     }
 
     // ------------------------------------------------------------------ 3. the call goes to its backend

@@ -64,7 +64,8 @@ public final class AssistCall implements CallListener {
         this.profile = info.config().conversationProfile().map(ProfileName::parse)
                 .orElse(runtime.settings().profile());
         this.conversationName = profile.conversationName(info.conversationId());
-        this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId());
+        this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId(),
+                info.trace().orElse(null));
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
         RecognizerEncoding sent = info.config().audioEncoding().orElse(runtime.settings().audioEncoding())
                 .sentFor(format);

@@ -2,11 +2,13 @@ package io.audiohook.connector.call;
 
 import java.util.Optional;
 
+import io.audiohook.connector.log.TraceContext;
 import io.audiohook.connector.protocol.MediaOffer;
 
 /**
  * What the backend needs to know about a call. Caller numbers and names are deliberately absent: nothing
- * downstream needs them, so they cannot leak from here.
+ * downstream needs them, so they cannot leak from here. The trace (of the upgrade request) is only for the
+ * backend's log lines.
  */
 public record CallInfo(
         String sessionId,
@@ -17,7 +19,8 @@ public record CallInfo(
         Optional<String> language,
         CallConfig config,
         CallMode mode,
-        boolean startPaused) {
+        boolean startPaused,
+        Optional<TraceContext> trace) {
 
     /** Results go back to Genesys as {@code transcript} events. */
     public boolean transcribes() {

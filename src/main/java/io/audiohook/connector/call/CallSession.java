@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.audiohook.connector.audio.ChannelSplitter;
 import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.audio.Timeline;
+import io.audiohook.connector.log.TraceContext;
 import io.audiohook.connector.protocol.Admission;
 import io.audiohook.connector.protocol.ClientMessageCodec;
 import io.audiohook.connector.protocol.DisconnectReason;
@@ -36,6 +37,7 @@ public final class CallSession implements SessionHandler {
 
     private final String sessionId;
     private final String correlationId;
+    private final TraceContext trace;
     private final CallListenerFactory factory;
     private final Set<String> allowedProfiles;
     private final CallMode pathMode;
@@ -54,15 +56,17 @@ public final class CallSession implements SessionHandler {
     private final AtomicLongArray channelSamples = new AtomicLongArray(2);
 
     /**
+     * @param trace           the trace of the upgrade request, for the backend's log lines (null: none)
      * @param allowedProfiles the conversation profiles a call's {@code customConfig} may choose
      * @param pathMode        the mode of the path the call came on, unless its {@code customConfig} says another
      * @param languages       the languages each profile's model is known to refuse, not offered to its calls
      * @param onEnded         runs after the listener heard of the end, whatever the listener did
      */
-    public CallSession(String sessionId, String correlationId, CallListenerFactory factory,
+    public CallSession(String sessionId, String correlationId, TraceContext trace, CallListenerFactory factory,
             Set<String> allowedProfiles, CallMode pathMode, LanguageSupport languages, Consumer<SessionEnd> onEnded) {
         this.sessionId = sessionId;
         this.correlationId = correlationId;
+        this.trace = trace;
         this.factory = factory;
         this.allowedProfiles = allowedProfiles;
         this.pathMode = pathMode;
@@ -114,7 +118,7 @@ public final class CallSession implements SessionHandler {
         format = SampleFormat.fromProtocolName(media.format().name()).orElseThrow();
         splitter = new ChannelSplitter(media.channelCount(), format);
         info = new CallInfo(sessionId, correlationId, open.organizationId(), open.conversationId(), media,
-                open.language(), config, mode(), session.startedPaused());
+                open.language(), config, mode(), session.startedPaused(), Optional.ofNullable(trace));
         listener = factory.create(info, new Control(session));
         LOG.infof("session %s: call %s opened with %s", sessionId, open.conversationId(), media);
     }

@@ -4,17 +4,19 @@ import java.time.Instant;
 
 import io.audiohook.connector.call.CallSession;
 import io.audiohook.connector.log.LogContext;
+import io.audiohook.connector.log.TraceContext;
 import io.audiohook.connector.protocol.ProtocolSession;
 
 /**
- * One connected session of this instance: its protocol state machine, the call it carries, and what of its
- * counters the meters already have.
+ * One connected session of this instance: its protocol state machine, the call it carries, the trace of its
+ * upgrade request (null: none), and what of its counters the meters already have.
  */
-public record LiveSession(ProtocolSession protocol, CallSession call, String correlationId, Instant started,
-        Reported reported) {
+public record LiveSession(ProtocolSession protocol, CallSession call, String correlationId, TraceContext trace,
+        Instant started, Reported reported) {
 
-    LiveSession(ProtocolSession protocol, CallSession call, String correlationId, Instant started) {
-        this(protocol, call, correlationId, started, new Reported());
+    LiveSession(ProtocolSession protocol, CallSession call, String correlationId, TraceContext trace,
+            Instant started) {
+        this(protocol, call, correlationId, trace, started, new Reported());
     }
 
     /** The ids for the log lines of this session; the conversation id once {@code open} told it. */
@@ -22,7 +24,7 @@ public record LiveSession(ProtocolSession protocol, CallSession call, String cor
         LogContext context = reported.logContext;
         if (context == null || context.conversationId() == null) {
             String conversation = protocol.openParameters().map(o -> o.conversationId()).orElse(null);
-            context = new LogContext(protocol.sessionId(), conversation, correlationId);
+            context = new LogContext(protocol.sessionId(), conversation, correlationId, trace);
             reported.logContext = context;
         }
         return context;

@@ -18,6 +18,7 @@ import io.audiohook.connector.call.CallListenerFactory;
 import io.audiohook.connector.call.CallMode;
 import io.audiohook.connector.call.LanguageSupport;
 import io.audiohook.connector.call.CallSession;
+import io.audiohook.connector.log.TraceContext;
 import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.ProtocolSession;
 import io.audiohook.connector.protocol.ProtocolSettings;
@@ -101,13 +102,17 @@ public class LiveSessions {
         String sessionId = handshake.header(UpgradeGuard.SESSION_ID).trim();
         String organizationId = handshake.header(UpgradeGuard.ORGANIZATION_ID).trim();
         String correlationId = handshake.header(UpgradeGuard.CORRELATION_ID).trim();
+        // Cloud Run's trace of the upgrade request, so every line of the call sits under it in Cloud Logging
+        TraceContext trace = TraceContext.parse(handshake.header(TraceContext.X_CLOUD_TRACE_CONTEXT),
+                handshake.header(TraceContext.TRACEPARENT))
+                .map(t -> t.inProject(config.traceProject().orElse(null))).orElse(null);
         String connectionId = connection.id();
         CallMode mode = TranscriptionEndpoint.PATH.equals(handshake.path()) ? CallMode.TRANSCRIPTION : CallMode.MONITOR;
-        CallSession call = new CallSession(sessionId, correlationId, backend, config.allowedProfiles(), mode, languages,
-                end -> release(connectionId, end));
+        CallSession call = new CallSession(sessionId, correlationId, trace, backend, config.allowedProfiles(), mode,
+                languages, end -> release(connectionId, end));
         ProtocolSession protocol = new ProtocolSession(sessionId, organizationId, settings,
                 new ConnectionTransport(connection), call, System.nanoTime());
-        LiveSession live = new LiveSession(protocol, call, correlationId, Instant.now());
+        LiveSession live = new LiveSession(protocol, call, correlationId, trace, Instant.now());
         sessions.put(connection.id(), live);
         try (var scope = live.logContext().enter()) {
             LOG.infof("session %s: connected (correlation %s)", sessionId, correlationId);

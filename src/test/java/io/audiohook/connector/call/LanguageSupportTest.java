@@ -23,7 +23,7 @@ class LanguageSupportTest {
     }
 
     static CallSession session(LanguageSupport languages) {
-        return new CallSession("s", "c", (info, control) -> new CallListener() {
+        return new CallSession("s", "c", null, (info, control) -> new CallListener() {
         }, Set.of(SALES), CallMode.MONITOR, languages, end -> {
         });
     }

@@ -10,10 +10,13 @@ import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 
-/** Every log line of the running application while it is open, with its level and MDC, for assertions. */
+/**
+ * Every log line of the running application while it is open, with its level and MDC, for assertions; and the
+ * record itself, to format it as the application's console does.
+ */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    public record Line(Level level, String logger, String message, Map<String, String> mdc) {
+    public record Line(Level level, String logger, String message, Map<String, String> mdc, LogRecord record) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -44,7 +47,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
             mdc = ext.getMdcCopy();
         }
         lines.add(new Line(record.getLevel(), String.valueOf(record.getLoggerName()),
-                message + " " + String.valueOf(record.getThrown()), mdc));
+                message + " " + String.valueOf(record.getThrown()), mdc, record));
     }
 
     @Override
