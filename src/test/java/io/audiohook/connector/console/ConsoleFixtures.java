@@ -35,6 +35,6 @@ final class ConsoleFixtures {
         MediaOffer media = new MediaOffer(MediaFormat.PCMU, List.of(Channel.EXTERNAL, Channel.INTERNAL), 8000,
                 JsonNodeFactory.instance.objectNode());
         return new CallInfo(session, "correlation-" + session, "org", conversation, media, Optional.empty(),
-                CallConfig.DEFAULTS, CallMode.MONITOR, false);
+                CallConfig.DEFAULTS, CallMode.MONITOR, false, Optional.empty());
     }
 }
