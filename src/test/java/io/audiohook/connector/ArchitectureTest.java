@@ -36,6 +36,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("Quarkus wiring of Agent Assist lives in app");
 
+    /** What the console knows is plain Java; it is served (SSE, Redis announcements) from web and publish. */
+    @ArchTest
+    static final ArchRule consoleIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..connector.console..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .orShould().dependOnClassesThat().resideInAnyPackage("..connector.web..", "..connector.publish..")
+            .because("a call's threads record on the console without waiting for anything a framework does");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.audiohook.connector.(*)..").should()
             .beFreeOfCycles();
