@@ -36,6 +36,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("Quarkus wiring of Agent Assist lives in app");
 
+    /** The demo caller runs in a terminal (bench/demo.sh) as well as in the service, so it is plain Java. */
+    @ArchTest
+    static final ArchRule demoCallerIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..connector.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("bench/demo.sh runs it with the JDK and Jackson only, and the web layer calls the same code");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.audiohook.connector.(*)..").should()
             .beFreeOfCycles();
