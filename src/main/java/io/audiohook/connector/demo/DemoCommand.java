@@ -80,10 +80,12 @@ public final class DemoCommand {
 
     private CompletableFuture<Boolean> place(DemoCaller caller, int n) {
         String tag = "[call " + n + "] ";
+        long placed = System.nanoTime();
         DemoCall call = caller.place(options.target(), new DemoListener() {
             @Override
             public void opened(DemoCall c) {
-                out.println(tag + "opened, streaming the recording");
+                out.printf(Locale.ROOT, "%sopened after %d ms, streaming the recording%n", tag,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - placed));
             }
 
             @Override

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.audiohook.connector.testkit.ConnectorTest;
 import io.audiohook.connector.testkit.TestCalls;
@@ -30,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * ({@code -Dfresh-clone=true}), not in every local {@code verify}. Uncommitted changes are not in the clone.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // demo.sh first: its build is the one from nothing
 class FreshCloneScriptsTest extends ConnectorTest {
     private static final Path REPO = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     private static Path clone;
@@ -46,6 +50,7 @@ class FreshCloneScriptsTest extends ConnectorTest {
     }
 
     @Test
+    @Order(1)
     void demoShPlacesACallAndPrintsBothPartiesTranscripts() throws Exception {
         Run demo = run(clone, Duration.ofMinutes(6), "bench/demo.sh", "--uri", TestCalls.ws(endpoint).toString(),
                 "--api-key", TestCalls.KEY, "--secret", TestCalls.SECRET, "--calls", "1");
@@ -56,6 +61,7 @@ class FreshCloneScriptsTest extends ConnectorTest {
     }
 
     @Test
+    @Order(2)
     void loadShRunsATinyLoad() throws Exception {
         Run load = run(clone, Duration.ofMinutes(6), "bench/load.sh", "--uri",
                 TestCalls.ws(endpoint).toString().replace("/audiohook/ws", "/audiohook/transcription"),
