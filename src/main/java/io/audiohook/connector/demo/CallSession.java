@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class CallSession implements SocketListener.Events {
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SOCKET_CLOSE_GRACE = Duration.ofSeconds(5);
+    static final Duration MAX_PAUSE = Duration.ofSeconds(60);
     /** A second of audio waiting for the socket: beyond it a frame waits a tick (delayed, never dropped). */
     private static final int MAX_PENDING_SENDS = 50;
 
@@ -116,12 +117,11 @@ final class CallSession implements SocketListener.Events {
                 close("end");
                 return;
             }
-            boolean startPaused = parameters.path("startPaused").asBoolean(false);
-            state = startPaused ? State.PAUSED : State.STREAMING;
-            if (startPaused) {
-                sender.text("paused", Sender.parameters());
-            }
             timers.clearDeadline(); // the recording's length is the only limit while it streams
+            state = State.STREAMING;
+            if (parameters.path("startPaused").asBoolean(false)) {
+                pause();
+            }
             timers.stream(this::tick, this::ping);
         }
         notifyListener(() -> listener.opened(call));
@@ -131,9 +131,15 @@ final class CallSession implements SocketListener.Events {
         pings.pong();
     }
 
-    /** Also when already paused: Genesys acknowledges a repeated pause again. */
+    /**
+     * Also when already paused: Genesys acknowledges a repeated pause again. A pause nobody ends would keep the
+     * call forever (a service that waits for an agent desktop to join, and none does), so it has a deadline.
+     */
     private synchronized void pause() {
         if (state == State.STREAMING || state == State.PAUSED) {
+            if (state == State.STREAMING) {
+                timers.deadline(MAX_PAUSE, this::pausedTooLong);
+            }
             state = State.PAUSED;
             sender.text("paused", Sender.parameters());
         }
@@ -142,8 +148,17 @@ final class CallSession implements SocketListener.Events {
     /** The recording waited where it was: nothing was discarded, so the position goes on from the pause. */
     private synchronized void resume() {
         if (state == State.STREAMING || state == State.PAUSED) {
+            timers.clearDeadline();
             state = State.STREAMING;
             sender.text("resumed", Sender.parameters().put("start", sender.position()).put("discarded", "PT0S"));
+        }
+    }
+
+    private synchronized void pausedTooLong() {
+        if (state == State.PAUSED) {
+            failure = "paused by the server for " + MAX_PAUSE.toSeconds() + " s (does it wait for an agent desktop"
+                    + " to join the conversation?)";
+            close("end");
         }
     }
 
@@ -170,8 +185,8 @@ final class CallSession implements SocketListener.Events {
         String detail;
         Sender closing;
         synchronized (this) {
-            if (state == State.ENDED) {
-                return;
+            if (state == State.ENDED || state == State.CONNECTING) {
+                return; // nothing to close yet: the upgrade's own end decides
             }
             if (state != State.CLOSING) {
                 failure = "the server sent closed before the call closed";
@@ -189,17 +204,13 @@ final class CallSession implements SocketListener.Events {
     @Override
     public synchronized void unusable(String what) {
         if (state == State.OPENING || state == State.STREAMING || state == State.PAUSED) {
-            failure = "the server sent " + what;
-            sender.text("error", Sender.parameters().put("code", 400).put("message", "Malformed message"));
-            close("error");
+            closeWithError("the server sent " + what, 400, "Malformed message");
         }
     }
 
     @Override
     public void socketEnded(int code, String reason, Throwable error) {
-        finish(Outcome.Status.FAILED, error != null ? "the connection failed: " + ServerEvents.describe(error)
-                : "the server closed the connection (" + code + (reason.isEmpty() ? "" : " " + reason)
-                        + ") before closed");
+        finish(Outcome.Status.FAILED, ServerEvents.socketEnded(code, reason, error));
     }
 
     // ---------------------------------------------------------------- what the call does on its own
@@ -223,9 +234,8 @@ final class CallSession implements SocketListener.Events {
             return;
         }
         if (pings.overdue()) {
-            failure = "no pong within " + CallTimers.PING_EVERY.toSeconds() + " s of a ping";
-            sender.text("error", Sender.parameters().put("code", 408).put("message", "Timeout waiting for pong"));
-            close("error");
+            closeWithError("no pong within " + CallTimers.PING_EVERY.toSeconds() + " s of a ping", 408,
+                    "Timeout waiting for pong");
             return;
         }
         sender.text("ping", pings.next());
@@ -265,6 +275,13 @@ final class CallSession implements SocketListener.Events {
         timers.stopStreaming();
         sender.text("close", Sender.parameters().put("reason", reason));
         timers.deadline(STEP_TIMEOUT, () -> abort("no closed within " + STEP_TIMEOUT.toSeconds() + " s of close"));
+    }
+
+    /** Under the lock: what Genesys does about a fault it finds, {@code error} then {@code close} reason error. */
+    private void closeWithError(String why, int code, String message) {
+        failure = why;
+        sender.text("error", Sender.parameters().put("code", code).put("message", message));
+        close("error");
     }
 
     private void finish(Outcome.Status status, String detail) {

@@ -53,6 +53,12 @@ final class ServerEvents {
         return "the server disconnected (" + (said.length() > 200 ? said.substring(0, 200) + "…" : said) + ")";
     }
 
+    /** The socket ended before {@code closed}. */
+    static String socketEnded(int code, String reason, Throwable error) {
+        return error != null ? "the connection failed: " + describe(error)
+                : "the server closed the connection (" + code + (reason.isEmpty() ? "" : " " + reason) + ") before closed";
+    }
+
     /** True when the upgrade got an HTTP answer other than 101. */
     static boolean refused(Throwable error) {
         return unwrap(error) instanceof WebSocketHandshakeException;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.audiohook.connector.audio.SampleFormat;
 import io.audiohook.connector.audio.WavFile;
 
 /** Streams a parsed WAV file; the sample data is shared, each source only owns its cursor. */
@@ -51,19 +52,26 @@ public final class WavAudioSource implements AudioSource {
         return frame;
     }
 
-    /** An immutable decoded WAV file: header facts plus the raw interleaved sample bytes. */
+    /**
+     * An immutable decoded WAV file: header facts plus the raw interleaved sample bytes; the project's {@link WavFile}
+     * in the client's terms, which tests can also make from bytes of their own.
+     */
     public record Wav(AudioEncoding encoding, int channels, int sampleRate, byte[] data) {
 
+        public WavFile file() {
+            return new WavFile(SampleFormat.valueOf(encoding.name()), channels, sampleRate, data);
+        }
+
         public int frameBytes() {
-            return encoding.bytesPerSample() * channels;
+            return file().frameBytes();
         }
 
         public long samplesPerChannel() {
-            return data.length / frameBytes();
+            return file().samplesPerChannel();
         }
 
         public Duration duration() {
-            return Duration.ofNanos(samplesPerChannel() * 1_000_000_000L / sampleRate);
+            return file().duration();
         }
 
         public WavAudioSource newSource() {
