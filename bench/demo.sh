@@ -16,8 +16,10 @@ else
     echo "building the demo caller (./mvnw -B -q process-classes) ..." >&2
     ./mvnw -B -q process-classes >&2
 fi
+CLASSPATH_FILE="$ROOT/target/demo-classpath.txt"
+[[ -f "$CLASSPATH_FILE" ]] || { echo "$CLASSPATH_FILE missing: run without --no-compile" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck disable=SC2086 # DEMO_JAVA_OPTS is a list of JVM options
 exec "$JAVA" ${DEMO_JAVA_OPTS:-} -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-    -cp "$ROOT/target/classes:$(cat "$ROOT/target/demo-classpath.txt")" \
+    -cp "$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
     io.audiohook.connector.demo.DemoCommand "$@"

@@ -13,8 +13,10 @@ else
     echo "building the load client (./mvnw -B -q test-compile) ..." >&2
     ./mvnw -B -q test-compile >&2
 fi
+CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
+[[ -f "$CLASSPATH_FILE" ]] || { echo "$CLASSPATH_FILE missing: run without --no-compile" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck disable=SC2086 # LOAD_JAVA_OPTS is a list of JVM options
 exec "$JAVA" ${LOAD_JAVA_OPTS:-} -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-    -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench-classpath.txt")" \
+    -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
     io.audiohook.connector.bench.LoadClient "$@"
