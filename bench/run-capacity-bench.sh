@@ -83,8 +83,7 @@ for jar in "$CONNECTOR_JAR" "$EMULATOR_JAR"; do
     [[ -f "$jar" ]] || { echo "$jar missing; run without --no-build" >&2; exit 1; }
 done
 echo "compiling the load client ..."
-./mvnw -B -q test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
+./mvnw -B -q test-compile # writes target/bench-classpath.txt too (pom.xml)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { # base: 10000, 17000 or 24000; stays below the usual ephemeral range (32768+)

@@ -56,8 +56,7 @@ fi
 [[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "target/quarkus-app/quarkus-run.jar missing; run without --no-build" >&2; exit 1; }
 
 echo "compiling the load generator ..."
-./mvnw -B -q test-compile
-./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test
+./mvnw -B -q test-compile # writes target/bench-classpath.txt too (pom.xml)
 
 port_in_use() {
     # A successful connect means something listens there.

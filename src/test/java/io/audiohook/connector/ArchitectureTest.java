@@ -44,6 +44,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAnyPackage("..connector.web..", "..connector.publish..")
             .because("a call's threads record on the console without waiting for anything a framework does");
 
+    /** The demo caller runs in a terminal (bench/demo.sh) as well as in the service, so it is plain Java. */
+    @ArchTest
+    static final ArchRule demoCallerIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..connector.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("bench/demo.sh runs it with the JDK and Jackson only, and the web layer calls the same code");
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.audiohook.connector.(*)..").should()
             .beFreeOfCycles();

@@ -53,7 +53,7 @@ final class AssistTesting {
         Map<Participant.Role, List<String>> lines = new HashMap<>();
         lines.put(Participant.Role.END_USER, new ArrayList<>());
         lines.put(Participant.Role.HUMAN_AGENT, new ArrayList<>());
-        try (InputStream in = AssistTesting.class.getResourceAsStream("/audio/two-party-call.txt")) {
+        try (InputStream in = AssistTesting.class.getResourceAsStream("/demo/two-party-call.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 int colon = line.indexOf(':');
                 if (colon < 0) {

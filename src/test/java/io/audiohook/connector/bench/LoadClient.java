@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadClient {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    static final String SPEECH = "/audio/two-party-call.pcmu.wav";
+    static final String SPEECH = "/demo/two-party-call.pcmu.wav";
     static final Duration FRAME = Duration.ofMillis(200);
     private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 

@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ServerBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String SPEECH = "/audio/two-party-call.pcmu.wav";
+    private static final String SPEECH = "/demo/two-party-call.pcmu.wav";
     private static final Duration FRAME = Duration.ofMillis(200);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
     private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";

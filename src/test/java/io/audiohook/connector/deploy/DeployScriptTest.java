@@ -506,12 +506,14 @@ class DeployScriptTest {
         } catch (IOException e) {
             present = false;
         }
-        assumeTrue(present, "shellcheck is not installed: skipping the lint of deploy.sh (CI installs it)");
+        assumeTrue(present, "shellcheck is not installed: skipping the lint of the shell scripts (CI installs it)");
 
         List<String> command = new ArrayList<>(List.of("shellcheck", "deploy.sh"));
-        try (Stream<Path> scripts = Files.list(REPO.resolve("src/test/resources/deploy"))) {
-            scripts.filter(p -> p.toString().endsWith(".sh")).sorted()
-                    .forEach(p -> command.add(REPO.relativize(p).toString()));
+        for (String dir : List.of("src/test/resources/deploy", "bench", "src/test/fixtures")) {
+            try (Stream<Path> scripts = Files.list(REPO.resolve(dir))) {
+                scripts.filter(p -> p.toString().endsWith(".sh")).sorted()
+                        .forEach(p -> command.add(REPO.relativize(p).toString()));
+            }
         }
         Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

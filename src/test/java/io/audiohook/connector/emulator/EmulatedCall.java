@@ -44,7 +44,7 @@ record EmulatedCall(String conversation, String customer, String agent) {
     /** The two-party speech fixture, split: even bytes are the customer (external), odd ones the agent (internal). */
     record Fixture(byte[] customer, byte[] agent) {
         static Fixture load() {
-            WavAudioSource.Wav wav = WavAudioSource.Wav.fromResource("/audio/two-party-call.pcmu.wav");
+            WavAudioSource.Wav wav = WavAudioSource.Wav.fromResource("/demo/two-party-call.pcmu.wav");
             byte[] data = wav.data();
             byte[] customer = new byte[data.length / 2];
             byte[] agent = new byte[data.length / 2];

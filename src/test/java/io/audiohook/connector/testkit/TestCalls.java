@@ -26,7 +26,7 @@ public final class TestCalls {
     public static final String KEY = "test-key-with-secret";
     public static final String SECRET = "dGVzdC1jbGllbnQtc2VjcmV0LTMyLWJ5dGVzLWxvbmch";
     public static final String UNSIGNED_KEY = "test-key-unsigned";
-    public static final String SPEECH = "/audio/two-party-call.pcmu.wav";
+    public static final String SPEECH = "/demo/two-party-call.pcmu.wav";
 
     public static final ClientResources RESOURCES = ClientResources.create();
 
