@@ -53,11 +53,23 @@ $("demo-call").addEventListener("click", async () => {
     const answer = await fetch("/console/api/demo-calls", { method: "POST", headers: headers() });
     if (answer.status === 401) { sessionStorage.removeItem(TOKEN_KEY); showLogin(true); return; }
     const placed = await answer.json();
-    if (placed.sessionId) { select(placed.sessionId); }
+    if (answer.ok && placed.sessionId) {
+      notice("");
+      select(placed.sessionId);
+    } else {
+      notice(placed.message || "the demo call was refused (" + answer.status + ")");
+    }
+  } catch (error) {
+    notice("the demo call could not be placed: " + error.message);
   } finally {
     setTimeout(() => { button.disabled = false; }, 1000);
   }
 });
+
+function notice(text) {
+  $("notice").textContent = text;
+  $("notice").hidden = !text;
+}
 
 async function connect() {
   if (stream) { stream.abort(); }
@@ -119,7 +131,7 @@ function select(session) {
   $("interim").replaceChildren();
   $("detail-empty").hidden = true;
   $("detail").hidden = false;
-  $("detail-title").textContent = session;
+  $("detail-title").textContent = "session " + session;
   document.querySelectorAll(".call").forEach((li) => li.classList.toggle("selected", li.dataset.session === session));
   connect();
 }
@@ -155,7 +167,9 @@ function callItem(call) {
   li.dataset.state = call.state;
   li.addEventListener("click", () => select(call.sessionId));
   const top = element("div", "top");
-  top.append(element("span", "id", call.conversationId || call.sessionId), element("span", "state " + call.state, call.state));
+  const id = element("span", "id", call.conversationId || call.sessionId);
+  id.title = call.conversationId ? "the Genesys conversation (session " + call.sessionId + ")" : "the session";
+  top.append(id, element("span", "state " + call.state, call.state));
   li.append(top);
   li.append(element("div", "line", [call.mode, call.media, duration(call.durationMillis),
     call.droppedFrames ? call.droppedFrames + " frames dropped" : null,

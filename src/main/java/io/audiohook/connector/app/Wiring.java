@@ -35,6 +35,7 @@ import io.audiohook.connector.console.ConsoleCalls;
 import io.audiohook.connector.console.ConsoleEvents;
 import io.audiohook.connector.console.ConsoleSettings;
 import io.audiohook.connector.console.Viewers;
+import io.audiohook.connector.web.console.DemoCredentials;
 import io.audiohook.connector.transcript.TranscriptionCalls;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.audiohook.connector.protocol.ProtocolSettings;
@@ -205,6 +206,14 @@ public class Wiring {
         }
         return new ConsoleBoard(settings, new Viewers(settings.maxViewers(), settings.viewerQueue()),
                 System::currentTimeMillis);
+    }
+
+    /** The console's demo calls sign in like Genesys: with the first key, as the first allowed organization. */
+    @Produces
+    @Singleton
+    DemoCredentials demoCredentials(ApiKeys keys, AuthConfig auth) {
+        return new DemoCredentials(keys.first(), auth.organizationIds().orElse(List.of()).stream()
+                .map(String::trim).filter(id -> !id.isEmpty()).findFirst(), AgentAssist::ownHttpPort);
     }
 
     /** What the console shows of a call's Dialogflow streams and its desktop. */

@@ -79,6 +79,11 @@ public final class ApiKeys {
         return key == null ? Optional.empty() : Optional.ofNullable(byKey.get(key));
     }
 
+    /** The key configured first ({@code API_KEY}, else the first of {@code API_KEYS}): the one demo calls use. */
+    public Optional<ApiKey> first() {
+        return byKey.values().stream().findFirst();
+    }
+
     public boolean isEmpty() {
         return byKey.isEmpty();
     }
