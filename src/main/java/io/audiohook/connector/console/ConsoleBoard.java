@@ -87,10 +87,19 @@ public final class ConsoleBoard {
         return viewers.anyone();
     }
 
-    /** The live session of a Genesys conversation, if one is on this instance. */
+    /**
+     * The call of a Genesys conversation on this instance: its live session, else the last of its ended ones (the
+     * summary and the conversation's completion come after the session ended).
+     */
     Optional<BoardCall> ofConversation(String genesysConversationId) {
         String session = sessionOfConversation.get(genesysConversationId);
-        return session == null ? Optional.empty() : Optional.ofNullable(live.get(session));
+        BoardCall live = session == null ? null : this.live.get(session);
+        if (live != null) {
+            return Optional.of(live);
+        }
+        synchronized (this) {
+            return ended.stream().filter(c -> c.info().conversationId().equals(genesysConversationId)).findFirst();
+        }
     }
 
     public Optional<BoardCall> call(String sessionId) {

@@ -57,7 +57,7 @@ class ConsoleBoardTest {
         }
 
         assertTrue(board.live().isEmpty());
-        assertTrue(board.ofConversation("c-s3").isEmpty());
+        assertEquals(board.call("s3"), board.ofConversation("c-s3"), "its summary comes after the session ended");
         assertEquals(List.of("s3", "s2"), sessions(board.ended()));
         BoardCall last = board.call("s3").orElseThrow();
         assertTrue(last.isEnded());
@@ -69,6 +69,7 @@ class ConsoleBoardTest {
         fixtures.clock.addAndGet(1000);
         assertTrue(board.ended().isEmpty());
         assertTrue(board.call("s3").isEmpty());
+        assertTrue(board.ofConversation("c-s3").isEmpty());
     }
 
     @Test

@@ -36,8 +36,8 @@ class ConsoleBrowserTest {
             page.find(By.id("demo-call")).click();
             // the page follows the call it placed: it is in the list, selected, and its time line fills
             By item = By.cssSelector(".call.selected");
-            String session = page.until("the demo call in the list", b -> b.findElement(item))
-                    .getAttribute("data-session");
+            String session = page.until("the demo call in the list",
+                    b -> b.findElement(item).getAttribute("data-session"));
             assertEquals("session " + session, page.text("detail-title"));
             By listed = By.cssSelector(".call[data-session='" + session + "']");
 
@@ -58,13 +58,16 @@ class ConsoleBrowserTest {
             List<String> order = page.browser.findElements(By.cssSelector("#timeline .entry.transcript")).stream()
                     .map(e -> e.getAttribute("data-role")).toList();
             assertEquals(List.of("END_USER", "HUMAN_AGENT", "END_USER", "HUMAN_AGENT"), order, "in the order spoken");
-            String outcome = page.find(listed).findElement(By.className("outcome")).getAttribute("textContent");
+            String outcome = page.until("the outcome",
+                    b -> b.findElement(listed).findElement(By.className("outcome")).getAttribute("textContent"));
             assertEquals("ended · closed (end)", outcome);
             List<String> protocol = page.browser.findElements(By.cssSelector("#timeline .entry.protocol .what"))
                     .stream().map(e -> e.getText().split("\n")[0]).toList();
             assertEquals("open", protocol.get(0));
             assertTrue(protocol.contains("close"), protocol.toString());
             assertTrue(protocol.get(protocol.size() - 1).startsWith("ended"), protocol.toString());
+            // the summary Agent Assist makes of the conversation once it ended
+            page.until("the summary", b -> !b.findElements(By.cssSelector("#timeline .entry.summary")).isEmpty());
         }
     }
 }
