@@ -26,6 +26,8 @@ public final class BoardCall {
     private final Deque<TimelineEntry> timeline = new ArrayDeque<>();
     private final Map<Role, String> interim = new EnumMap<>(Role.class);
     private final double[] levels;
+    /** When each channel's level was last measured (board clock, ms). */
+    private final long[] measuredMillis;
     private String state = "active";
     private String outcome;
     private long endedMillis;
@@ -41,6 +43,8 @@ public final class BoardCall {
         this.capacity = capacity;
         this.levels = new double[info.media().channelCount()];
         java.util.Arrays.fill(levels, Double.NEGATIVE_INFINITY);
+        this.measuredMillis = new long[levels.length];
+        java.util.Arrays.fill(measuredMillis, Long.MIN_VALUE / 2); // long ago, without overflowing the difference
     }
 
     public CallInfo info() {
@@ -76,7 +80,20 @@ public final class BoardCall {
         interim.clear();
     }
 
-    /** dBFS of the channel's last frame; negative infinity for silence or before any audio. */
+    /**
+     * Whether the channel's level is to be measured again: a meter redrawn once per tick needs a few measurements a
+     * second, not one per frame (measuring every frame of every call was most of what watching cost). Called on the
+     * call's event loop only.
+     */
+    boolean levelDue(int channel, long nowMillis, long intervalMillis) {
+        if (channel < 0 || channel >= measuredMillis.length || nowMillis - measuredMillis[channel] < intervalMillis) {
+            return false;
+        }
+        measuredMillis[channel] = nowMillis;
+        return true;
+    }
+
+    /** dBFS of the channel's last measured frame; negative infinity for silence or before any audio. */
     void level(int channel, double dbfs) {
         if (channel >= 0 && channel < levels.length) {
             levels[channel] = dbfs; // a torn read shows one frame's level or the next one's: both are right

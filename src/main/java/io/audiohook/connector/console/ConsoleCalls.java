@@ -14,10 +14,13 @@ import io.audiohook.connector.protocol.SessionEnd;
 
 /**
  * Watches every call for the console, beside its real backend: the protocol's events on the call's time line, its
- * state, and, while anyone watches, the level of each channel's audio. Everything runs on the call's event loop
+ * state, and, while anyone watches, the level of each channel's audio a few times a second. Everything runs on the call's event loop
  * and is short; nothing is ever awaited.
  */
 public final class ConsoleCalls implements CallListenerFactory {
+    /** How often a channel's level is measured while someone watches: the list is redrawn once per tick. */
+    static final long LEVEL_INTERVAL_MILLIS = 250;
+
     private final ConsoleBoard board;
 
     public ConsoleCalls(ConsoleBoard board) {
@@ -32,7 +35,7 @@ public final class ConsoleCalls implements CallListenerFactory {
     private record Watched(ConsoleBoard board, BoardCall call) implements CallListener {
         @Override
         public void audio(ChannelAudio audio) {
-            if (board.watched()) {
+            if (board.watched() && call.levelDue(audio.index(), board.now(), LEVEL_INTERVAL_MILLIS)) {
                 call.level(audio.index(), AudioLevel.dbfs(audio.format(), audio.data()));
             }
         }

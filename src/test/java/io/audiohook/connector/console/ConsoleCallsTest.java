@@ -72,5 +72,14 @@ class ConsoleCallsTest {
 
         assertEquals(-6.0, call.level(1), 0.2);
         assertEquals(Double.NEGATIVE_INFINITY, call.level(0));
+
+        // a few times a second, not every frame: the next frame within the interval is not measured
+        listener.audio(new ChannelAudio(Channel.INTERNAL, 1, SampleFormat.PCMU, new byte[160], 320));
+        assertEquals(-6.0, call.level(1), 0.2);
+        fixtures.clock.addAndGet(ConsoleCalls.LEVEL_INTERVAL_MILLIS);
+        byte[] quiet = new byte[160];
+        java.util.Arrays.fill(quiet, MuLaw.encode((short) 1638));
+        listener.audio(new ChannelAudio(Channel.INTERNAL, 1, SampleFormat.PCMU, quiet, 480));
+        assertEquals(-26.0, call.level(1), 0.3);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,5 +70,35 @@ class ConsoleBrowserTest {
             // the summary Agent Assist makes of the conversation once it ended
             page.until("the summary", b -> !b.findElements(By.cssSelector("#timeline .entry.summary")).isEmpty());
         }
+    }
+
+    @Test
+    void theConsoleIsReadableInTheSystemsLightAndDarkThemes() {
+        try (ConsolePage page = new ConsolePage(console, profile)) {
+            page.until("the stream", b -> page.text("connection").equals("live"));
+            for (String theme : List.of("light", "dark")) {
+                page.browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                        List.of(Map.of("name", "prefers-color-scheme", "value", theme))));
+                double background = luminance(page.find(By.cssSelector(".calls-pane")).getCssValue("background-color"));
+                for (String selector : List.of("h1", ".calls-pane h2", "#no-calls", "#detail-empty")) {
+                    double text = luminance(page.find(By.cssSelector(selector)).getCssValue("color"));
+                    double contrast = (Math.max(background, text) + 0.05) / (Math.min(background, text) + 0.05);
+                    // WCAG AA for text: 4.5:1
+                    assertTrue(contrast >= 4.5, theme + " " + selector + ": contrast " + contrast);
+                }
+                assertEquals(theme.equals("dark"), background < 0.2, theme + " background luminance " + background);
+            }
+        }
+    }
+
+    /** WCAG's relative luminance of a CSS {@code rgb(r, g, b)} or {@code rgba(...)} colour. */
+    private static double luminance(String css) {
+        String[] parts = css.replaceAll("[^0-9.,]", "").split(",");
+        double[] channel = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
     }
 }
