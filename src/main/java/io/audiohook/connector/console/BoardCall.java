@@ -81,8 +81,8 @@ public final class BoardCall {
     }
 
     /**
-     * Whether the channel's level is to be measured again: a meter redrawn once per tick needs a few measurements a
-     * second, not one per frame (measuring every frame of every call was most of what watching cost). Called on the
+     * Whether the channel's level is to be measured again: a meter redrawn once per tick needs one measurement per
+     * tick, not one per frame (measuring every frame of every call was most of what watching cost). Called on the
      * call's event loop only.
      */
     boolean levelDue(int channel, long nowMillis, long intervalMillis) {

@@ -14,12 +14,15 @@ import io.audiohook.connector.protocol.SessionEnd;
 
 /**
  * Watches every call for the console, beside its real backend: the protocol's events on the call's time line, its
- * state, and, while anyone watches, the level of each channel's audio a few times a second. Everything runs on the call's event loop
+ * state, and, while anyone watches, the level of each channel's audio about once per tick. Everything runs on the call's event loop
  * and is short; nothing is ever awaited.
  */
 public final class ConsoleCalls implements CallListenerFactory {
-    /** How often a channel's level is measured while someone watches: the list is redrawn once per tick. */
-    static final long LEVEL_INTERVAL_MILLIS = 250;
+    /**
+     * How often a channel's level is measured while someone watches: the list, meters included, is sent once per
+     * tick (1 s by default), so measuring more often is work nobody sees.
+     */
+    static final long LEVEL_INTERVAL_MILLIS = 1000;
 
     private final ConsoleBoard board;
 
