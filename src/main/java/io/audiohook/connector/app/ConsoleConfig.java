@@ -55,7 +55,12 @@ public interface ConsoleConfig {
 
     /** Whether this instance is a dev or demo one (no real callers). */
     static boolean demo() {
-        return LaunchMode.current() != LaunchMode.NORMAL || AgentAssist.servesEmulator();
+        return demo(LaunchMode.current(), AgentAssist.servesEmulator());
+    }
+
+    /** Dev mode, the tests, and a packaged app that answers as Dialogflow itself are demos; production is not. */
+    static boolean demo(LaunchMode mode, boolean servesEmulator) {
+        return mode != LaunchMode.NORMAL || servesEmulator;
     }
 
     default boolean on() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,14 +38,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** As in production by default: the services exist but answer UNAVAILABLE and do nothing. */
+/**
+ * As in production by default: the emulator's services exist but answer UNAVAILABLE and do nothing, and the live
+ * console is not there at all.
+ */
 @QuarkusTest
 @TestProfile(DisabledEmulatorTest.Disabled.class)
 class DisabledEmulatorTest {
     public static class Disabled implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("connector.emulator.enabled", "false");
+            return Map.of("connector.emulator.enabled", "false", "connector.console.enabled", "false");
         }
     }
 
@@ -52,6 +56,14 @@ class DisabledEmulatorTest {
     URL application;
     @Inject
     EmulatorControl control;
+
+    @Test
+    void theConsoleIsNotThere() {
+        for (String path : List.of("/", "/console", "/console/console.js", "/console/api/info", "/console/api/stream")) {
+            io.restassured.RestAssured.given().get(path).then().statusCode(404);
+        }
+        io.restassured.RestAssured.given().post("/console/api/demo-calls").then().statusCode(404);
+    }
 
     @Test
     void everyMethodIsUnavailable() {

@@ -24,7 +24,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The packaged application (the fast-jar, prod profile, JSON logs) with the Dialogflow emulator in-process and a
- * real Redis (the global RedisServerResource): health, metrics, and a connection probe through the WebSocket.
+ * real Redis (the global RedisServerResource): health, metrics, a connection probe through the WebSocket, and the
+ * console a packaged demo serves.
  */
 @QuarkusIntegrationTest
 @TestProfile(PackagedAppIT.Profile.class)
@@ -76,6 +77,13 @@ class PackagedAppIT {
         assertTrue(metrics.contains("audiohook_sessions_active"), "active sessions");
         assertTrue(metrics.contains(ended), metrics);
         assertTrue(metrics.contains("audiohook_assist_audio_to_request_seconds_bucket"), "assist histograms");
+
+        // a packaged demo (it answers as Dialogflow itself) serves the console without a token, demo calls on
+        HttpResponse<String> page = get(http, "");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Place a demo call"), page.body());
+        String info = get(http, "console/api/info").body();
+        assertTrue(info.contains("\"tokenRequired\":false") && info.contains("\"demoCalls\":true"), info);
     }
 
     private HttpResponse<String> get(HttpClient http, String path) throws Exception {
