@@ -10,16 +10,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-if [[ "${1:-}" == "--no-compile" ]]; then
-    shift
-else
-    echo "building the demo caller (./mvnw -B -q process-classes) ..." >&2
-    ./mvnw -B -q process-classes >&2
-fi
-CLASSPATH_FILE="$ROOT/target/demo-classpath.txt"
-[[ -f "$CLASSPATH_FILE" ]] || { echo "$CLASSPATH_FILE missing: run without --no-compile" >&2; exit 1; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086 # DEMO_JAVA_OPTS is a list of JVM options
-exec "$JAVA" ${DEMO_JAVA_OPTS:-} -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-    -cp "$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
-    io.audiohook.connector.demo.DemoCommand "$@"
+# shellcheck source=bench/run-main.sh
+source "$ROOT/bench/run-main.sh"
+run_main process-classes "$ROOT/target/demo-classpath.txt" "$ROOT/target/classes" io.audiohook.connector.demo.DemoCommand "${DEMO_JAVA_OPTS:-}" "$@"

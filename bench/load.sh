@@ -7,16 +7,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-if [[ "${1:-}" == "--no-compile" ]]; then
-    shift
-else
-    echo "building the load client (./mvnw -B -q test-compile) ..." >&2
-    ./mvnw -B -q test-compile >&2
-fi
-CLASSPATH_FILE="$ROOT/target/bench-classpath.txt"
-[[ -f "$CLASSPATH_FILE" ]] || { echo "$CLASSPATH_FILE missing: run without --no-compile" >&2; exit 1; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086 # LOAD_JAVA_OPTS is a list of JVM options
-exec "$JAVA" ${LOAD_JAVA_OPTS:-} -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
-    -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$CLASSPATH_FILE")" \
-    io.audiohook.connector.bench.LoadClient "$@"
+# shellcheck source=bench/run-main.sh
+source "$ROOT/bench/run-main.sh"
+run_main test-compile "$ROOT/target/bench-classpath.txt" "$ROOT/target/test-classes:$ROOT/target/classes" io.audiohook.connector.bench.LoadClient "${LOAD_JAVA_OPTS:-}" "$@"
