@@ -121,6 +121,7 @@ function handle(message) {
     case "entry": if (message.session === selected) { appendEntry(message.entry); } break;
     case "interim": if (message.session === selected) { setInterim(message.role, message.text); } break;
     case "resync": $("timeline").replaceChildren(); $("interim").replaceChildren(); break;
+    case "full": retry = 10000; break;   // as many viewers as allowed watch: the stream ends, try again later
   }
 }
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.audiohook.connector.console.ConsoleBoard;
-import io.audiohook.connector.console.ConsoleMessages;
 import io.audiohook.connector.demo.DemoCall;
 import io.smallrye.mutiny.Multi;
 
@@ -81,9 +80,6 @@ public class ConsoleApi {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> stream(@QueryParam("call") String call) {
-        Optional<Multi<String>> joined = viewers.join(Optional.ofNullable(call).filter(c -> !c.isBlank()));
-        // the filter answered 503 to those who came when it was full; one who came with another at the same moment
-        // is told so in the stream, which then ends cleanly (the page tries again later)
-        return joined.orElseGet(() -> Multi.createFrom().item(ConsoleMessages.full()));
+        return viewers.join(Optional.ofNullable(call).filter(c -> !c.isBlank()));
     }
 }

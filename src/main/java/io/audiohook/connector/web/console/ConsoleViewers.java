@@ -2,8 +2,8 @@ package io.audiohook.connector.web.console;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class ConsoleViewers {
     private static final Logger LOG = Logger.getLogger(ConsoleViewers.class);
-    /** Messages handed to one viewer per tick at most: the rest waits (bounded) for the next. */
+    /** Messages handed to one viewer per delivery at most: the rest waits (bounded) for the next. */
     private static final int PER_TICK = 500;
     /** Live calls one instance announces at most. */
     private static final int ANNOUNCED = 500;
@@ -67,7 +67,7 @@ public class ConsoleViewers {
     @Inject
     Instance<ConsoleAnnouncements> announcements;
 
-    private final Map<Viewer, MultiEmitter<? super String>> connections = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** The other instances' calls, as last read from Redis (the tick never waits for Redis). */
     private volatile List<CallSummary> remote = List.of();
     private long timer = -1;
@@ -90,27 +90,34 @@ public class ConsoleViewers {
             vertx.cancelTimer(timer);
             vertx.cancelTimer(delivery);
         }
-        connections.values().forEach(MultiEmitter::complete);
+        connections.forEach(connection -> connection.emitter.complete());
     }
 
-    /** A viewer's stream, or empty when as many as allowed already watch. */
-    Optional<Multi<String>> join(Optional<String> selected) {
-        Optional<Viewer> joined = board.viewers().join(selected);
-        if (joined.isEmpty()) {
-            return Optional.empty();
-        }
-        Viewer viewer = joined.get();
-        return Optional.of(Multi.createFrom().<String>emitter(emitter -> {
-            connections.put(viewer, emitter);
+    /**
+     * A viewer's stream. The viewer joins when the stream is subscribed (a request given up before that leaves
+     * nothing behind); one who comes when as many as allowed watch (the filter answered 503 to those it saw) is told
+     * so, and the stream ends cleanly.
+     */
+    Multi<String> join(Optional<String> selected) {
+        return Multi.createFrom().emitter(emitter -> {
+            Optional<Viewer> joined = board.viewers().join(selected);
+            if (joined.isEmpty()) {
+                emitter.emit(ConsoleMessages.full());
+                emitter.complete();
+                return;
+            }
+            Connection connection = new Connection(joined.get(), emitter);
+            connections.add(connection);
             emitter.onTermination(() -> {
-                connections.remove(viewer);
-                board.viewers().leave(viewer);
+                connections.remove(connection);
+                board.viewers().leave(connection.viewer);
             });
             // each message goes as soon as the connection asks for the next: at the network's pace, never faster
-            emitter.onRequest(asked -> send(viewer, emitter, asked));
-            viewer.offer(calls());
-            viewer.selected().flatMap(board::call).ifPresent(call -> viewer.offer(ConsoleMessages.call(call)));
-        }));
+            emitter.onRequest(asked -> connection.send());
+            connection.viewer.offer(calls());
+            connection.viewer.selected().flatMap(board::call)
+                    .ifPresent(call -> connection.viewer.offer(ConsoleMessages.call(call)));
+        });
     }
 
     private void tick() {
@@ -145,29 +152,60 @@ public class ConsoleViewers {
         }
     }
 
-    private void deliver(Viewer viewer, MultiEmitter<? super String> emitter) {
-        if (emitter.isCancelled()) {
+    private void deliver(Connection connection) {
+        if (connection.emitter.isCancelled()) {
             return;
         }
+        Viewer viewer = connection.viewer;
         if (viewer.takeLag()) {
-            synchronized (viewer) {
+            synchronized (connection) {
                 viewer.drain(Integer.MAX_VALUE); // what it missed comes whole instead
                 viewer.offer(ConsoleMessages.resync());
                 viewer.selected().flatMap(board::call).ifPresent(call -> viewer.offer(ConsoleMessages.call(call)));
                 viewer.offer(calls());
             }
         }
-        send(viewer, emitter, emitter.requested());
+        connection.send();
     }
 
-    /**
-     * What waits for the viewer, as much as its connection asked for; under the viewer's lock, so the tick and the
-     * connection's requests never send out of order.
-     */
-    private void send(Viewer viewer, MultiEmitter<? super String> emitter, long asked) {
-        synchronized (viewer) {
-            for (String message : viewer.drain((int) Math.min(PER_TICK, Math.max(0, asked)))) {
-                emitter.emit(message);
+    /** One viewer's SSE stream. */
+    private static final class Connection {
+        final Viewer viewer;
+        final MultiEmitter<? super String> emitter;
+        /** Guarded by this. */
+        private boolean sending;
+
+        Connection(Viewer viewer, MultiEmitter<? super String> emitter) {
+            this.viewer = viewer;
+            this.emitter = emitter;
+        }
+
+        /**
+         * What waits for the viewer, as much as its connection asks for, oldest first. Under this connection's lock,
+         * so the delivery timer and the connection's requests never interleave; and not re-entered: a request made
+         * while a message is being emitted (the write may complete at once) is served by the loop already running,
+         * after the messages it holds, never before them.
+         */
+        synchronized void send() {
+            if (sending) {
+                return;
+            }
+            sending = true;
+            try {
+                int budget = PER_TICK;
+                long asked;
+                while (budget > 0 && (asked = emitter.requested()) > 0) {
+                    List<String> batch = viewer.drain((int) Math.min(budget, asked));
+                    if (batch.isEmpty()) {
+                        return;
+                    }
+                    budget -= batch.size();
+                    for (String message : batch) {
+                        emitter.emit(message);
+                    }
+                }
+            } finally {
+                sending = false;
             }
         }
     }
