@@ -188,7 +188,8 @@ public final class ClientMessageCodec {
             channels.add(channel.get());
         }
         Optional<MediaFormat> format = MediaFormat.fromWire(formatName);
-        if (!"audio".equals(type) || format.isEmpty() || rateNode.intValue() != SAMPLE_RATE
+        // canConvertToInt first: intValue() truncates, so 4294975296 (2^32 + 8000) would pass for 8000.
+        if (!"audio".equals(type) || format.isEmpty() || !rateNode.canConvertToInt() || rateNode.intValue() != SAMPLE_RATE
                 || channels.isEmpty() || channels.size() > 2) {
             return Optional.empty();
         }
