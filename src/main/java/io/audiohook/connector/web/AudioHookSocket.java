@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -40,6 +41,17 @@ public abstract class AudioHookSocket {
     @NonBlocking
     public void binary(Buffer frame, WebSocketConnection connection) {
         sessions.binary(connection, frame);
+    }
+
+    /**
+     * A message that outgrows the WebSocket's message buffer (Vert.x reports it as an {@code IllegalStateException}
+     * while aggregating its frames) is a message too large: it gets the protocol's answer, a {@code disconnect} with
+     * reason {@code error}, and the socket a 1009 close, instead of the framework's 1011 "internal error".
+     */
+    @OnError
+    @NonBlocking
+    public void tooLarge(IllegalStateException failure, WebSocketConnection connection) {
+        sessions.failed(connection, failure);
     }
 
     @OnClose

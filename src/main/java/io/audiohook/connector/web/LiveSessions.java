@@ -22,6 +22,7 @@ import io.audiohook.connector.log.TraceContext;
 import io.audiohook.connector.protocol.DisconnectReason;
 import io.audiohook.connector.protocol.ProtocolSession;
 import io.audiohook.connector.protocol.ProtocolSettings;
+import io.audiohook.connector.protocol.ProtocolViolation;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,6 +42,8 @@ import io.vertx.core.buffer.Buffer;
 public class LiveSessions {
     private static final Logger LOG = Logger.getLogger(LiveSessions.class);
     private static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    private static final int CLOSE_MESSAGE_TOO_BIG = 1009;
+    private static final int CLOSE_INTERNAL_ERROR = 1011;
     /** Receive buffer for binary frames, one per event-loop thread. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal
             .withInitial(() -> new byte[ProtocolSettings.MAX_BINARY_BYTES]);
@@ -145,6 +148,29 @@ public class LiveSessions {
             }
             live.protocol().onBinary(bytes, 0, length, System.nanoTime());
         }
+    }
+
+    /**
+     * The connection failed under a message: one too large for the message buffer gets {@code disconnect} (error,
+     * too large) and then a 1009 close (what is left of the message cannot be read, so no close transaction is
+     * waited for); any other failure closes with 1011, as the framework would.
+     */
+    void failed(WebSocketConnection connection, IllegalStateException failure) {
+        boolean tooLarge = String.valueOf(failure.getMessage()).contains("max message size");
+        LiveSession live = sessions.get(connection.id());
+        if (live != null) {
+            try (var scope = live.logContext().enter()) {
+                LOG.infof("session %s: %s", live.protocol().sessionId(), tooLarge
+                        ? "protocol violation: a message beyond the WebSocket's message limit" : failure.getMessage());
+                if (tooLarge) {
+                    live.protocol().disconnect(DisconnectReason.ERROR, Optional.of(ProtocolViolation.TOO_LARGE));
+                }
+            }
+        }
+        CloseReason reason = tooLarge ? new CloseReason(CLOSE_MESSAGE_TOO_BIG, "message too large")
+                : new CloseReason(CLOSE_INTERNAL_ERROR, "internal error");
+        connection.close(reason).subscribe().with(v -> {
+        }, f -> LOG.debugf("close after a failure: %s", f.toString()));
     }
 
     void closed(WebSocketConnection connection) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.client.CloseInfo;
 import io.audiohook.connector.client.MediaFormat;
 import io.audiohook.connector.client.Received;
 import io.audiohook.connector.client.WavAudioSource;
@@ -102,6 +103,19 @@ class ProtocolErrorTest extends ConnectorTest {
         assertTrue(text.length() > 70_000 && text.length() < 131_072, "over 64K, within the frame limit: " + text.length());
         await(client.sendRaw(text));
         assertDisconnectedWithError(client, ProtocolViolation.TOO_LARGE);
+    }
+
+    /** Beyond the WebSocket's message buffer (128 KiB, in 16 KiB frames as the JDK's client sends them). */
+    @Test
+    void textMessageBeyondTheMessageBufferGetsADisconnectAnd1009() {
+        AudioHookClient client = opened();
+        ObjectNode parameters = ping().put("padding", "x".repeat(200_000));
+        await(client.sendRaw(client.message("ping", client.clientSeq() + 1, parameters).toString()));
+        CloseInfo close = client.awaitClose(WAIT);
+        assertEquals(1009, close.statusCode(), close.toString());
+        Received disconnect = client.awaitMessage("disconnect", WAIT);
+        assertEquals("error", disconnect.parameters().path("reason").asText(), disconnect.json());
+        assertEquals(ProtocolViolation.TOO_LARGE, disconnect.parameters().path("info").asText(), disconnect.json());
     }
 
     @Test
