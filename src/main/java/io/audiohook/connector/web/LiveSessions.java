@@ -160,10 +160,13 @@ public class LiveSessions {
         LiveSession live = sessions.get(connection.id());
         if (live != null) {
             try (var scope = live.logContext().enter()) {
-                LOG.infof("session %s: %s", live.protocol().sessionId(), tooLarge
-                        ? "protocol violation: a message beyond the WebSocket's message limit" : failure.getMessage());
                 if (tooLarge) {
+                    LOG.infof("session %s: protocol violation: a message beyond the WebSocket's message limit",
+                            live.protocol().sessionId());
                     live.protocol().disconnect(DisconnectReason.ERROR, Optional.of(ProtocolViolation.TOO_LARGE));
+                } else {
+                    LOG.warnf(failure, "session %s: the connection failed; closing it with 1011",
+                            live.protocol().sessionId());
                 }
             }
         }

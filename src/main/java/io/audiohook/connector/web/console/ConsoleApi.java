@@ -64,6 +64,8 @@ public class ConsoleApi {
             case OFF -> message(Response.Status.NOT_FOUND, "demo calls are offered in dev mode and demos only");
             case NO_SIGNING_KEY -> message(Response.Status.CONFLICT,
                     "demo calls are signed like Genesys: configure API_KEY with its CLIENT_SECRET");
+            case UNUSABLE_CREDENTIALS -> message(Response.Status.CONFLICT,
+                    "the first API key or allowed organization id cannot sign a demo call (see the log)");
             case NOT_LISTENING -> message(Response.Status.SERVICE_UNAVAILABLE, "the HTTP server is not listening yet");
             case BUSY -> message(Response.Status.TOO_MANY_REQUESTS, "demo calls are still running; try again soon");
         };

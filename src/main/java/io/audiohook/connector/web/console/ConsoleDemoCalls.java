@@ -30,7 +30,7 @@ public class ConsoleDemoCalls {
 
     /** Why a demo call was not placed. */
     public enum Refusal {
-        OFF, NO_SIGNING_KEY, NOT_LISTENING, BUSY
+        OFF, NO_SIGNING_KEY, UNUSABLE_CREDENTIALS, NOT_LISTENING, BUSY
     }
 
     /** A placed call, or why not. */
@@ -69,8 +69,14 @@ public class ConsoleDemoCalls {
         if (port <= 0) {
             return refused(Refusal.NOT_LISTENING);
         }
-        Target target = new Target(URI.create("ws://127.0.0.1:" + port + "/audiohook/ws"), key.get().key(),
-                key.get().secret(), credentials.organizationId().orElse(null), null);
+        Target target;
+        try {
+            target = new Target(URI.create("ws://127.0.0.1:" + port + "/audiohook/ws"), key.get().key(),
+                    key.get().secret(), credentials.organizationId().orElse(null), null);
+        } catch (IllegalArgumentException e) { // e.g. an allowed organization id that is no UUID; never says the key
+            LOG.warnf("no demo call: %s", e.getMessage());
+            return refused(Refusal.UNUSABLE_CREDENTIALS);
+        }
         synchronized (this) {
             if (caller == null) {
                 caller = new DemoCaller();
