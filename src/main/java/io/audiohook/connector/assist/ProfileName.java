@@ -33,6 +33,15 @@ public record ProfileName(String name, String project, String location) {
         return "a" + genesysConversationId;
     }
 
+    /**
+     * The Genesys conversation a Dialogflow conversation is named after: the inverse of
+     * {@link #conversationId(String)}, from a full name ({@code …/conversations/a<id>}) or a bare id.
+     */
+    public static String genesysConversationId(String conversationName) {
+        String id = conversationName.substring(conversationName.lastIndexOf('/') + 1);
+        return id.startsWith("a") ? id.substring(1) : id;
+    }
+
     public String conversationName(String genesysConversationId) {
         return parent() + "/conversations/" + conversationId(genesysConversationId);
     }

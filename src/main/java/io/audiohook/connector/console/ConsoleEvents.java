@@ -12,6 +12,7 @@ import io.audiohook.connector.assist.AssistEventSink;
 import io.audiohook.connector.assist.ConversationLifecycle;
 import io.audiohook.connector.assist.ConversationSummary;
 import io.audiohook.connector.assist.NewMessage;
+import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.RecognitionResult;
 import io.audiohook.connector.assist.SuggestionResults;
 import io.audiohook.connector.assist.Suggestions;
@@ -30,7 +31,7 @@ public final class ConsoleEvents implements AssistEventSink {
 
     @Override
     public void accept(AssistEvent event) {
-        Optional<BoardCall> found = board.ofConversation(genesysId(event.conversationName()));
+        Optional<BoardCall> found = board.ofConversation(ProfileName.genesysConversationId(event.conversationName()));
         if (found.isEmpty()) {
             return; // a conversation completed after its session ended, or of another instance
         }
@@ -69,12 +70,5 @@ public final class ConsoleEvents implements AssistEventSink {
         var sentiment = message.getSentimentAnalysis().getQueryTextSentiment();
         return String.format(Locale.ROOT, "sentiment %+.1f (magnitude %.1f)", sentiment.getScore(),
                 sentiment.getMagnitude());
-    }
-
-    /** {@code …/conversations/a<genesys id>}: the connector names each conversation after its Genesys one. */
-    static String genesysId(String conversationName) {
-        int slash = conversationName.lastIndexOf('/');
-        String id = conversationName.substring(slash + 1);
-        return id.startsWith("a") ? id.substring(1) : id;
     }
 }

@@ -75,12 +75,6 @@ class ConsoleEventsTest {
         assertEquals(1, call.timeline().size());
     }
 
-    @Test
-    void aDialogflowConversationIsNamedAfterItsGenesysOne() {
-        assertEquals("c1", ConsoleEvents.genesysId(CONVERSATION));
-        assertEquals("c2", ConsoleEvents.genesysId("c2"));
-    }
-
     private static RecognitionResult recognized(String text, boolean isFinal) {
         return new RecognitionResult(CONVERSATION, Participant.Role.END_USER, "customer",
                 StreamingRecognitionResult.newBuilder().setTranscript(text).setIsFinal(isFinal).build(), "u1", null,
