@@ -42,6 +42,18 @@ public class ApiAccess {
         return tokens;
     }
 
+    /**
+     * Why a request with this {@code Authorization} header is refused (for the DEBUG log only: every refusal looks
+     * the same to the caller), or empty when its token is good. The API and the console ask the same.
+     */
+    public Optional<String> refusal(String authorization) {
+        if (tokens.isEmpty()) {
+            return Optional.of("no usable key configured");
+        }
+        UiConnectorTokens.Verdict verdict = tokens.get().verify(authorization);
+        return verdict.ok() ? Optional.empty() : Optional.of(verdict.reason());
+    }
+
     private static Optional<UiConnectorTokens> tokens(ApiSettings config) {
         Optional<String> project = config.projectId();
         if (project.isEmpty()) {

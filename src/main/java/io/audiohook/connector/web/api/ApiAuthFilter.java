@@ -32,21 +32,20 @@ public class ApiAuthFilter {
         if (!access.enabled()) {
             return Optional.of(json(Response.Status.NOT_FOUND, ApiMessage.NOT_FOUND));
         }
-        String reason;
-        if (access.tokens().isEmpty()) {
-            reason = "no usable key configured";
-        } else {
-            UiConnectorTokens.Verdict verdict = access.tokens().get()
-                    .verify(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-            if (verdict.ok()) {
-                return Optional.empty();
-            }
-            reason = verdict.reason();
+        Optional<String> refused = access.refusal(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (refused.isEmpty()) {
+            return Optional.empty();
         }
-        LOG.debugf("API request %s %s refused: %s", request.getMethod(), request.getUriInfo().getPath(), reason);
+        LOG.debugf("API request %s %s refused: %s", request.getMethod(), request.getUriInfo().getPath(),
+                refused.get());
+        return Optional.of(unauthorized());
+    }
+
+    /** The one 401 of the API and the console: the same body whatever the reason, and a Bearer challenge. */
+    public static Response unauthorized() {
         Response refusal = json(Response.Status.UNAUTHORIZED, ApiMessage.UNAUTHORIZED);
         refusal.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return Optional.of(refusal);
+        return refusal;
     }
 
     static Response json(Response.Status status, ApiMessage message) {

@@ -4,14 +4,13 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.console.ConsoleBoard;
 import io.audiohook.connector.web.api.ApiAccess;
-import io.audiohook.connector.web.api.UiConnectorTokens;
+import io.audiohook.connector.web.api.ApiAuthFilter;
 
 /**
  * Who may use the console: nobody when it is off (404, as if it did not exist); anyone in dev mode and a demo; in
@@ -43,17 +42,11 @@ public class ConsoleAccess {
         if (!board.settings().tokenRequired()) {
             return Optional.empty();
         }
-        Optional<UiConnectorTokens> tokens = api.enabled() ? api.tokens() : Optional.empty();
-        if (tokens.isPresent()) {
-            UiConnectorTokens.Verdict verdict = tokens.get().verify(authorization);
-            if (verdict.ok()) {
-                return Optional.empty();
-            }
-            LOG.debugf("console request refused: %s", verdict.reason());
-        } else {
-            LOG.debug("console request refused: the API has no usable key");
+        Optional<String> refused = api.refusal(authorization);
+        if (refused.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.of(Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"message\":\"unauthorized\"}").header("WWW-Authenticate", "Bearer").build());
+        LOG.debugf("console request refused: %s", refused.get());
+        return Optional.of(ApiAuthFilter.unauthorized());
     }
 }
