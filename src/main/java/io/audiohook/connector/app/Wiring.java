@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -94,10 +93,13 @@ public class Wiring {
     Authenticator authenticator(AuthConfig auth, ApiKeys keys, NonceStore nonces) {
         SignatureVerifier verifier = new SignatureVerifier(keys, Clock.systemUTC(), auth.clockSkew(),
                 auth.maxSignatureAge(), auth.minNonceLength());
-        Set<String> organizations = auth.organizationIds().orElse(List.of()).stream()
-                .map(id -> id.trim().toLowerCase(Locale.ROOT)).filter(id -> !id.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-        return new Authenticator(verifier, nonces, organizations);
+        return new Authenticator(verifier, nonces, Set.copyOf(organizations(auth)));
+    }
+
+    /** The allowed organizations as Genesys sends them (lower-case UUIDs), in the order configured. */
+    private static List<String> organizations(AuthConfig auth) {
+        return auth.organizationIds().orElse(List.of()).stream().map(id -> id.trim().toLowerCase(Locale.ROOT))
+                .filter(id -> !id.isEmpty()).distinct().toList();
     }
 
     // ------------------------------------------------------------------ 2. the session speaks AudioHook
@@ -212,8 +214,7 @@ public class Wiring {
     @Produces
     @Singleton
     DemoCredentials demoCredentials(ApiKeys keys, AuthConfig auth) {
-        return new DemoCredentials(keys.first(), auth.organizationIds().orElse(List.of()).stream()
-                .map(String::trim).filter(id -> !id.isEmpty()).findFirst(), AgentAssist::ownHttpPort);
+        return new DemoCredentials(keys.first(), organizations(auth).stream().findFirst(), AgentAssist::ownHttpPort);
     }
 
     /** What the console shows of a call's Dialogflow streams and its desktop. */
