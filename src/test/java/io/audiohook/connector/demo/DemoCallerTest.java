@@ -50,11 +50,18 @@ class DemoCallerTest extends ConnectorTest {
 
     @Test
     void aMonitorCallAndATranscriptionCallAreTranscribedForBothParties() {
+        // a caller of its own: the shared one may still hold the last moments of another test's call
+        try (DemoCaller caller = new DemoCaller()) {
+            placeBothAndCheck(caller);
+        }
+    }
+
+    private void placeBothAndCheck(DemoCaller caller) {
         Recorder monitorEvents = new Recorder();
         Recorder transcriptionEvents = new Recorder();
-        DemoCall monitor = CALLER.place(target(), monitorEvents);
-        DemoCall transcription = CALLER.place(target().withCustomConfig(DemoOptions.TRANSCRIPTION), transcriptionEvents);
-        assertEquals(2, CALLER.liveCalls());
+        DemoCall monitor = caller.place(target(), monitorEvents);
+        DemoCall transcription = caller.place(target().withCustomConfig(DemoOptions.TRANSCRIPTION), transcriptionEvents);
+        assertEquals(2, caller.liveCalls());
 
         Outcome monitored = outcome(monitor);
         assertEquals(Outcome.Status.COMPLETED, monitored.status(), monitored.detail());
@@ -75,7 +82,7 @@ class DemoCallerTest extends ConnectorTest {
                 Collectors.mapping(TranscriptLine::text, Collectors.toList())));
         assertEquals(script(), returned, "the transcripts that came back on the socket");
         assertEquals(transcribed.transcript().size() + 1, transcriptionEvents.seen.size(), "each reported as it came");
-        eventually("both calls left the caller", Duration.ofSeconds(2), () -> CALLER.liveCalls() == 0);
+        eventually("both calls left the caller", Duration.ofSeconds(2), () -> caller.liveCalls() == 0);
     }
 
     @Test
