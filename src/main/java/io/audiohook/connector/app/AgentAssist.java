@@ -21,6 +21,7 @@ import io.audiohook.connector.assist.AssistCallFactory;
 import io.audiohook.connector.assist.AssistEventSink;
 import io.audiohook.connector.assist.AssistRuntime;
 import io.audiohook.connector.assist.AssistSettings;
+import io.audiohook.connector.assist.ConversationLedger;
 import io.audiohook.connector.assist.DialogflowClients;
 import io.audiohook.connector.assist.DialogflowCredentials;
 import io.audiohook.connector.assist.DialogflowEndpoint;
@@ -43,7 +44,7 @@ public class AgentAssist {
     private final ScheduledExecutorService[] threads;
 
     AgentAssist(AssistConfig assist, SessionsConfig sessions, AssistEventSink sink, LanguageSupport languages,
-            MeterRegistry meters) {
+            MeterRegistry meters, ConversationLedger ledger, LedgerConfig ledgerConfig) {
         this.profile = profile(assist);
         if (profile.isEmpty()) {
             LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are not sent to Agent Assist");
@@ -69,7 +70,8 @@ public class AgentAssist {
         credentials.ifPresent(c -> metrics.bindCredentialFailures(c::failures));
         factory = Optional.of(new AssistCallFactory(
                 new AssistRuntime(settings, clients, sink, languages, timers, AssistRuntime.Latencies.create(metrics)),
-                sessions.recorded()));
+                sessions.recorded(), ledger, ledgerConfig.terms(assist)));
+        metrics.bindCompletions(factory.get());
         LOG.infof("Agent Assist with conversation profile %s", name.name());
     }
 

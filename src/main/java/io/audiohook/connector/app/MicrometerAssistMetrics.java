@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import io.audiohook.connector.assist.AssistCallFactory;
 import io.audiohook.connector.assist.AssistMetrics;
 import io.audiohook.connector.assist.ChannelStats;
 import io.audiohook.connector.assist.SummaryOutcome;
@@ -89,6 +90,24 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                 .description("Streams on the busiest stream channel").register(registry);
         FunctionCounter.builder(CHANNELS + ".overcommitted", stats, s -> s.get().overCap())
                 .description("Streams placed on a full channel because every channel was full").register(registry);
+    }
+
+    /** The conversations completed, and the ledger every instance consults before completing one. */
+    public void bindCompletions(AssistCallFactory calls) {
+        counter("audiohook.conversations.completed", calls::completions,
+                "Dialogflow conversations completed by this instance");
+        counter("audiohook.conversations.completion.failures", calls::completionFailures,
+                "CompleteConversation calls that failed (retried once their claim lapses, unless final)");
+        counter("audiohook.conversations.claimed", calls::claimedCompletions,
+                "Conversations this instance completed because they were due: grace over, or their holder gone");
+        counter("audiohook.ledger.failures", calls::ledgerFailures,
+                "Operations on the conversation ledger that failed (Redis unreachable); each is retried, bounded");
+        counter("audiohook.ledger.given.up", calls::ledgerGivenUp,
+                "Releases and forgets not recorded within a lease: their conversations are completed late");
+    }
+
+    private void counter(String name, LongSupplier count, String description) {
+        FunctionCounter.builder(name, count, LongSupplier::getAsLong).description(description).register(registry);
     }
 
     public void bindCredentialFailures(LongSupplier failures) {

@@ -16,6 +16,8 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.assist.AssistEventSink;
+import io.audiohook.connector.assist.ConversationLedger;
+import io.audiohook.connector.assist.LocalConversationLedger;
 import io.audiohook.connector.assist.EventSinks;
 import io.audiohook.connector.assist.RecentAssistEvents;
 import io.audiohook.connector.auth.ApiKeys;
@@ -40,6 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.publish.DesktopPresence;
 import io.audiohook.connector.publish.PublishSettings;
+import io.audiohook.connector.publish.RedisConversationLedger;
 import io.audiohook.connector.publish.RedisNonceStore;
 import io.audiohook.connector.publish.RedisPublisher;
 import io.audiohook.connector.publish.RedisUse;
@@ -172,6 +175,23 @@ public class Wiring {
         return new ResumeWhenJoined(publish, AgentAssist.profile(assist), presence.get());
     }
 
+    /**
+     * Who holds which conversation, consulted before any is completed: in Redis when events are published there
+     * (every instance decides from the same record), else in this instance's memory.
+     */
+    @Produces
+    @Singleton
+    ConversationLedger conversationLedger(LedgerConfig ledger, AssistConfig assist, PublishConfig publish,
+            Instance<ReactiveRedisDataSource> dataSource) {
+        ConversationLedger.Terms terms = ledger.terms(assist);
+        if (ledger.shared(publish.enabled())) {
+            LOG.info("the conversation ledger is kept in Redis, shared by all instances");
+            return new RedisConversationLedger(dataSource.get(), publish.keyPrefix(), terms, ledger.timeout());
+        }
+        LOG.info("the conversation ledger is kept in memory: a conversation is completed by the instance that held it");
+        return new LocalConversationLedger(terms, () -> System.nanoTime() / 1_000_000);
+    }
+
     // ------------------------------------------------------------------ 4. Agent Assist's events go out
 
     /** Redis when publishing is on; memory as well when asked (tests, dev), or alone when publishing is off. */
@@ -250,9 +270,10 @@ public class Wiring {
     /** Nonces follow the publisher unless configured: several instances publishing share one Redis. */
     @Produces
     @Singleton
-    RedisUse redisUse(AuthConfig auth, PublishConfig publish) {
+    RedisUse redisUse(AuthConfig auth, PublishConfig publish, LedgerConfig ledger) {
         AuthConfig.NonceStoreKind nonces = auth.nonceStore()
                 .orElse(publish.enabled() ? AuthConfig.NonceStoreKind.REDIS : AuthConfig.NonceStoreKind.MEMORY);
-        return new RedisUse(publish.enabled(), nonces == AuthConfig.NonceStoreKind.REDIS);
+        return new RedisUse(publish.enabled(), nonces == AuthConfig.NonceStoreKind.REDIS,
+                ledger.shared(publish.enabled()));
     }
 }

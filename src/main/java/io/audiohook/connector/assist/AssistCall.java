@@ -192,7 +192,7 @@ public final class AssistCall implements CallListener {
             streams.each(ParticipantStream::end);
             setup.whenComplete((result, error) -> {
                 if (error == null && !result.completed()) {
-                    factory.complete(this);
+                    factory.endOfConversation(this);
                 }
             });
         }
@@ -223,6 +223,11 @@ public final class AssistCall implements CallListener {
 
     public String sessionId() {
         return info.sessionId();
+    }
+
+    /** This session's hold on its conversation, in the ledger every instance consults before completing it. */
+    ConversationLedger.Hold hold() {
+        return new ConversationLedger.Hold(conversationName, info.sessionId());
     }
 
     public CallInfo info() {

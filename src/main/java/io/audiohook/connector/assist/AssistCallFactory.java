@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.dialogflow.v2beta1.CompleteConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.ConversationEvent;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfile;
@@ -28,21 +29,23 @@ import io.audiohook.connector.log.LogContext;
 
 /**
  * Agent Assist as the backend of AudioHook calls. A conversation is completed after a session that ended
- * with {@code close}/{@code end}; after any other ending it stays open for {@code completionGrace}, so that a
- * new session of the same Genesys conversation (a reconnect) continues it.
+ * with {@code close}/{@code end}, unless another session (on any instance) still holds it; after any other ending it
+ * stays open for {@code completionGrace}, so that a new session of the same Genesys conversation (a reconnect, maybe
+ * on another instance) continues it. Who holds what, and what is due, is kept in the {@link ConversationLedger}.
  */
 public final class AssistCallFactory implements CallListenerFactory, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AssistCallFactory.class);
     /** Each of the two waits of the shutdown: a drain of 8 s and these leave some of Cloud Run's 10 s to spare. */
     private static final long SHUTDOWN_SUMMARY_WAIT_MILLIS = 1500;
+    /** CompleteConversation failures that another attempt cannot change (a conversation never created, say). */
+    private static final java.util.Set<StatusCode.Code> FINAL_FAILURES = java.util.EnumSet.of(
+            StatusCode.Code.NOT_FOUND, StatusCode.Code.INVALID_ARGUMENT, StatusCode.Code.PERMISSION_DENIED);
 
     private final AssistRuntime runtime;
     private final ConversationSetup setup;
-    private final PendingCompletions pending;
+    private final ConversationCompletions completionDuty;
     private final CarriedMessages carried;
     private final EndOfCallSummary summaries;
-    /** Live sessions per conversation: a grace expiring while a newer session streams must not complete it. */
-    private final Map<String, Integer> live = new ConcurrentHashMap<>();
     private final int recentCalls;
     private final Map<String, AssistCall> calls = new ConcurrentHashMap<>();
     private final ConcurrentLinkedDeque<String> order = new ConcurrentLinkedDeque<>();
@@ -50,11 +53,13 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private final AtomicLong completionFailures = new AtomicLong();
     private final EndedConversations<AssistCall> ended = new EndedConversations<>(AssistCall::conversationName);
 
-    public AssistCallFactory(AssistRuntime runtime, int recentCalls) {
+    /** @param ledger who holds which conversation: this instance's memory, or shared by all through Redis */
+    public AssistCallFactory(AssistRuntime runtime, int recentCalls, ConversationLedger ledger,
+            ConversationLedger.Terms terms) {
         this.runtime = runtime;
         this.setup = new ConversationSetup(runtime.clients(), runtime.settings().profile());
-        this.pending = new PendingCompletions(runtime.settings().maxPendingCompletions(), runtime.scheduler(),
-                this::completeIfIdle);
+        this.completionDuty = ConversationCompletions.of(ledger, terms, runtime.timers(), this::completeClaimed)
+                .start();
         this.carried = new CarriedMessages(runtime.settings().maxPendingCompletions());
         this.summaries = new EndOfCallSummary(runtime.settings().summary(), runtime.clients(),
                 runtime.latencies().metrics(), System::nanoTime);
@@ -83,11 +88,12 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private AssistCall start(AssistCall call) {
         CallInfo info = call.info();
         String name = call.conversationName();
-        if (pending.cancel(name)) {
-            LOG.infof("session %s: continues a conversation that was waiting for completion", info.sessionId());
-        }
+        completionDuty.hold(call.hold()).thenAccept(continued -> {
+            if (continued) {
+                LOG.infof("session %s: continues a conversation that was waiting for completion", info.sessionId());
+            }
+        });
         call.carry(carried.take(name));
-        live.merge(name, 1, Integer::sum);
         remember(call);
         call.begin(setup);
         return call;
@@ -95,28 +101,38 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     /**
      * @param usable            the conversation was set up and is not completed
-     * @param completedAtClose  {@link AssistCall#closed} completed it already, when {@code closed} went out
+     * @param completedAtClose  {@link AssistCall#closed} let go of it already, when {@code closed} went out
      */
     void ended(AssistCall call, boolean usable, boolean endOfConversation, boolean completedAtClose) {
-        String name = call.conversationName();
-        Integer left = live.computeIfPresent(name, (n, count) -> count <= 1 ? null : count - 1);
         if (!usable) {
-            return;
-        }
-        if (endOfConversation) {
+            completionDuty.release(call.hold(), ConversationLedger.Release.ABANDON);
+        } else if (endOfConversation) {
             if (!completedAtClose) {
-                complete(call);
+                endOfConversation(call);
             }
-        } else if (left == null) {
-            carried.keep(name, call.messages());
-            pending.schedule(name, runtime.settings().completionGrace().toMillis());
+        } else {
+            carried.keep(call.conversationName(), call.messages());
+            completionDuty.release(call.hold(), ConversationLedger.Release.GRACE);
         }
     }
 
-    private void completeIfIdle(String conversationName) {
-        if (live.containsKey(conversationName)) {
-            return; // a new session took it over
-        }
+    /**
+     * The call ended with {@code close}/{@code end}: it lets go of its conversation, which it completes now unless
+     * another session still holds it (then the last to let go, or its grace, completes it).
+     */
+    void endOfConversation(AssistCall call) {
+        completionDuty.release(call.hold(), ConversationLedger.Release.END).thenAccept(completeNow -> {
+            if (completeNow) {
+                complete(call);
+            } else {
+                LOG.infof("session %s: ended its part; the conversation stays open for the other session(s) holding it",
+                        call.sessionId());
+            }
+        });
+    }
+
+    /** Due and claimed by this instance (the grace is over, or its holder is gone): completed without a summary. */
+    private void completeClaimed(String conversationName) {
         carried.take(conversationName);
         send(conversationName, runtime.sink(), LogContext.NONE);
     }
@@ -125,8 +141,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
      * The call ended with {@code close}/{@code end}: its conversation is summarized (bounded; skipped when the profile
      * cannot or the conversation is too short), then completed, whatever became of the summary.
      */
-    void complete(AssistCall call) {
-        pending.cancel(call.conversationName());
+    private void complete(AssistCall call) {
         carried.take(call.conversationName());
         Optional<ConversationProfile> profile = call.profile();
         if (profile.isEmpty() || !call.info().assists()) { // a call kept off the desktop has nobody to read it
@@ -157,10 +172,18 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                         try (LogContext.Scope scope = logContext.enter()) {
                             if (e != null) {
                                 completionFailures.incrementAndGet();
-                                LOG.warnf("CompleteConversation of %s failed with %s", conversationName,
-                                        Futures.code(e));
+                                StatusCode.Code code = Futures.code(e);
+                                if (FINAL_FAILURES.contains(code)) {
+                                    completionDuty.forget(conversationName);
+                                    LOG.warnf("CompleteConversation of %s failed with %s: not retried",
+                                            conversationName, code);
+                                } else { // its claim lapses, and this or another instance tries again
+                                    LOG.warnf("CompleteConversation of %s failed with %s: retried once its claim "
+                                            + "lapses", conversationName, code);
+                                }
                                 return null;
                             }
+                            completionDuty.forget(conversationName);
                             completions.incrementAndGet();
                             sink.accept(new ConversationLifecycle(conversationName,
                                     ConversationEvent.Type.CONVERSATION_FINISHED, System.nanoTime()));
@@ -190,12 +213,24 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         return Optional.ofNullable(calls.get(sessionId));
     }
 
-    public boolean isCompletionPending(String conversationName) {
-        return pending.isPending(conversationName);
+    /** Whether a live session of this instance holds the conversation. */
+    public boolean isHeldHere(String conversationName) {
+        return completionDuty.isHeld(conversationName);
     }
 
-    public int pendingCompletions() {
-        return pending.size();
+    /** Conversations this instance completed because they were due (grace over, or their holder gone). */
+    public long claimedCompletions() {
+        return completionDuty.claimed();
+    }
+
+    /** Operations on the ledger that failed (each is retried, bounded). */
+    public long ledgerFailures() {
+        return completionDuty.ledgerFailures();
+    }
+
+    /** Releases and forgets the ledger could not record within a lease. */
+    public long ledgerGivenUp() {
+        return completionDuty.givenUp();
     }
 
     public long completions() {
@@ -216,8 +251,9 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     }
 
     /**
-     * Conversations still in their grace stay open in Dialogflow: another instance may continue them, and
-     * completing them here would make that impossible. Those of calls that ended with {@code end} are completed
+     * Conversations still in their grace stay open in Dialogflow: another instance may continue them, and the
+     * ledger has them due for whichever instance is there when the grace is over (with the local ledger, nobody:
+     * they stay open). Those of calls that ended with {@code end} are completed
      * before the clients close: their summaries get a moment ({@value #SHUTDOWN_SUMMARY_WAIT_MILLIS} ms at most),
      * then what is left is completed without its summary, since an instance that is killed first would leave them
      * open for good.
@@ -244,10 +280,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                 LOG.warnf("shutting down: completing the ended conversations did not finish: %s", e.toString());
             }
         }
-        int left = pending.size();
-        if (left > 0) {
-            LOG.infof("shutting down with %d conversation(s) left open for a reconnect", left);
-        }
+        completionDuty.close();
         runtime.clients().close();
     }
 }

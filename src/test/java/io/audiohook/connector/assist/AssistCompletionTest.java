@@ -95,8 +95,7 @@ class AssistCompletionTest extends AssistCallTesting {
         AssistCall call = startCall(newConversationId());
         long ended = System.nanoTime();
         ending.accept(lastClient());
-        eventually("completion pending", () -> factory()
-                .isCompletionPending(call.conversationName()));
+        eventually("let go of", () -> !factory().isHeldHere(call.conversationName()));
         assertEquals(Conversation.LifecycleState.IN_PROGRESS, conversation(call).state());
         assertEquals(0, conversation(call).completions());
         eventually("completed after the grace", () -> conversation(call).state() == Conversation.LifecycleState.COMPLETED);
@@ -112,8 +111,7 @@ class AssistCompletionTest extends AssistCallTesting {
         long created = emulator.conversationsCreated();
         AssistCall first = startCall(conversationId);
         lastClient().abort();
-        eventually("completion pending", () -> factory()
-                .isCompletionPending(first.conversationName()));
+        eventually("let go of", () -> !factory().isHeldHere(first.conversationName()));
 
         AssistCall second = startCall(conversationId);
         assertEquals(first.conversationName(), second.conversationName());
