@@ -51,6 +51,8 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     private final Map<SummaryOutcome, Counter> summaries = new EnumMap<>(SummaryOutcome.class);
     private final Timer summaryLatency;
 
+    private final java.util.List<Object> retained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public MicrometerAssistMetrics(MeterRegistry registry) {
         this.registry = registry;
         audioToRequest = latencyTimer(registry, AUDIO_TO_REQUEST,
@@ -88,8 +90,17 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                 .description("Dialogflow streams open over the stream channels").register(registry);
         Gauge.builder(CHANNELS + ".busiest.streams", () -> stats.get().busiest())
                 .description("Streams on the busiest stream channel").register(registry);
-        FunctionCounter.builder(CHANNELS + ".overcommitted", stats, s -> s.get().overCap())
+        FunctionCounter.builder(CHANNELS + ".overcommitted", retain(stats), s -> s.get().overCap())
                 .description("Streams placed on a full channel because every channel was full").register(registry);
+    }
+
+    /**
+     * A function counter holds its state object weakly: a lambda or method reference made for it alone would be
+     * collected, and the counter would read NaN from then on. This object lives as long as Agent Assist does.
+     */
+    private <T> T retain(T state) {
+        retained.add(state);
+        return state;
     }
 
     /** The conversations completed, and the ledger every instance consults before completing one. */
@@ -107,11 +118,12 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     }
 
     private void counter(String name, LongSupplier count, String description) {
-        FunctionCounter.builder(name, count, LongSupplier::getAsLong).description(description).register(registry);
+        FunctionCounter.builder(name, retain(count), LongSupplier::getAsLong).description(description)
+                .register(registry);
     }
 
     public void bindCredentialFailures(LongSupplier failures) {
-        FunctionCounter.builder("audiohook.assist.credential.failures", failures, LongSupplier::getAsLong)
+        FunctionCounter.builder("audiohook.assist.credential.failures", retain(failures), LongSupplier::getAsLong)
                 .description("Requests for a Dialogflow access token that failed").register(registry);
     }
 

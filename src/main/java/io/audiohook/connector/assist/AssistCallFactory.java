@@ -133,6 +133,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
 
     /** Due and claimed by this instance (the grace is over, or its holder is gone): completed without a summary. */
     private void completeClaimed(String conversationName) {
+        LOG.infof("completing %s: no session holds it any more and its grace is over", conversationName);
         carried.take(conversationName);
         send(conversationName, runtime.sink(), LogContext.NONE);
     }

@@ -26,6 +26,8 @@ public final class DesktopDouble implements AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     /** Genesys conversation id → roles with at least one final recognition result. */
     private final Map<String, Set<String>> finals = new ConcurrentHashMap<>();
+    /** Genesys conversation id → final recognition results received. */
+    private final Map<String, AtomicLong> finalLines = new ConcurrentHashMap<>();
     private final String project;
     private volatile boolean closed;
 
@@ -72,6 +74,12 @@ public final class DesktopDouble implements AutoCloseable {
         return finals.getOrDefault(genesysConversationId, Set.of());
     }
 
+    /** Final transcript lines of the call received so far. */
+    public long finalLines(String genesysConversationId) {
+        AtomicLong lines = finalLines.get(genesysConversationId);
+        return lines == null ? 0 : lines.get();
+    }
+
     private void noteFinal(String envelope) {
         if (!envelope.contains("new-recognition-result-notification-event")) {
             return;
@@ -83,6 +91,7 @@ public final class DesktopDouble implements AutoCloseable {
                 String name = e.path("conversation_name").asText();
                 String id = name.substring(name.lastIndexOf("/conversations/a") + "/conversations/a".length());
                 finals.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet()).add(e.path("participant_role").asText());
+                finalLines.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet();
             }
         } catch (IOException | RuntimeException ignored) {
             // counted as received; not a transcript line

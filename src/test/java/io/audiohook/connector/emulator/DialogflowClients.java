@@ -19,13 +19,13 @@ import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 import io.grpc.ManagedChannelBuilder;
 
 /** Google's own Dialogflow clients, pointed at the running application over plaintext gRPC without credentials. */
-final class DialogflowClients implements AutoCloseable {
+public final class DialogflowClients implements AutoCloseable {
     final ConversationProfilesClient profiles;
-    final ConversationsClient conversations;
+    public final ConversationsClient conversations;
     final ParticipantsClient participants;
     final GeneratorsClient generators;
 
-    DialogflowClients(URL application) {
+    public DialogflowClients(URL application) {
         this(application, NoCredentialsProvider.create());
     }
 

@@ -74,6 +74,11 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** {@code kill -9}: no shutdown hook, no drain, nothing said to anyone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
