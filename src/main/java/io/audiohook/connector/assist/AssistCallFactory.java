@@ -58,8 +58,8 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
             ConversationLedger.Terms terms) {
         this.runtime = runtime;
         this.setup = new ConversationSetup(runtime.clients(), runtime.settings().profile());
-        this.completionDuty = ConversationCompletions.of(ledger, terms, runtime.timers(), this::completeClaimed)
-                .start();
+        this.completionDuty = ConversationCompletions.of(ledger, terms, runtime.timers(),
+                name -> runtime.scheduler().execute(() -> completeClaimed(name))).start();
         this.carried = new CarriedMessages(runtime.settings().maxPendingCompletions());
         this.summaries = new EndOfCallSummary(runtime.settings().summary(), runtime.clients(),
                 runtime.latencies().metrics(), System::nanoTime);
@@ -121,14 +121,15 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
      * another session still holds it (then the last to let go, or its grace, completes it).
      */
     void endOfConversation(AssistCall call) {
-        completionDuty.release(call.hold(), ConversationLedger.Release.END).thenAccept(completeNow -> {
+        // the answer may come on Redis' event loop: the summary and the completion start on the timer instead
+        completionDuty.release(call.hold(), ConversationLedger.Release.END).thenAcceptAsync(completeNow -> {
             if (completeNow) {
                 complete(call);
             } else {
                 LOG.infof("session %s: ended its part; the conversation stays open for the other session(s) holding it",
                         call.sessionId());
             }
-        });
+        }, runtime.scheduler());
     }
 
     /** Due and claimed by this instance (the grace is over, or its holder is gone): completed without a summary. */
