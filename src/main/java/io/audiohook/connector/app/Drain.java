@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.protocol.DisconnectReason;
@@ -19,6 +20,7 @@ import io.audiohook.connector.web.Draining;
 import io.audiohook.connector.web.LiveSessions;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
@@ -80,6 +82,19 @@ public class Drain implements Draining {
             }
         });
         return drained;
+    }
+
+    /**
+     * Quarkus' graceful HTTP shutdown ({@code quarkus.shutdown.timeout}) counts every WebSocket upgrade as a request
+     * that never completes: with it set, each stop after any call waits the whole timeout and then logs an ERROR
+     * ("Timed out waiting for graceful shutdown"), however cleanly the drain ended the calls. Said once at startup.
+     */
+    void onStart(@Observes StartupEvent event) {
+        ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.timeout", String.class).ifPresent(timeout ->
+                LOG.warnf("QUARKUS_SHUTDOWN_TIMEOUT (quarkus.shutdown.timeout=%s) is set: Quarkus' graceful HTTP "
+                        + "shutdown cannot see a WebSocket call end, so every stop after a call waits %s and logs an "
+                        + "ERROR; unset it, the drain (DRAIN_GRACE) already stops the calls gracefully", timeout,
+                        timeout));
     }
 
     /**

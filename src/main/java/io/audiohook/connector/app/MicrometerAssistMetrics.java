@@ -29,6 +29,7 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     public static final String RECYCLES = "audiohook.assist.stream.recycles";
     public static final String STREAMS_OPENED = "audiohook.assist.streams.opened";
     public static final String STALLS = "audiohook.assist.stream.stalls";
+    public static final String AUDIO_DROPPED = "audiohook.assist.audio.dropped";
     public static final String GIVE_UPS = "audiohook.assist.giveups";
     public static final String CHANNELS = "audiohook.assist.channels";
     public static final String SUGGESTIONS = "audiohook.assist.suggestions";
@@ -44,6 +45,7 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     private final Counter stalls;
     private final Counter languageFallbacks;
     private final Counter slowdowns;
+    private final Counter audioDropped;
     private final Map<String, Counter> restarts = new ConcurrentHashMap<>();
     private final Map<String, Counter> giveUps = new ConcurrentHashMap<>();
     private final Map<String, Counter> suggestions = new ConcurrentHashMap<>();
@@ -71,6 +73,9 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
                 .description("Call languages Dialogflow refused, replaced by the profile's").register(registry);
         slowdowns = Counter.builder("audiohook.assist.pace.slowdowns")
                 .description("Participants Dialogflow found too fast, now sending at real time").register(registry);
+        audioDropped = Counter.builder(AUDIO_DROPPED).baseUnit("seconds")
+                .description("Call audio no Dialogflow stream carried: backlog bound, stopped participant, call ended")
+                .register(registry);
         for (SummaryOutcome outcome : SummaryOutcome.values()) {
             summaries.put(outcome, Counter.builder(SUMMARIES)
                     .description("Summaries asked for at the end of calls (close end), by what became of them")
@@ -145,6 +150,11 @@ public final class MicrometerAssistMetrics implements AssistMetrics {
     @Override
     public void responseToEvent(long nanos) {
         responseToEvent.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void audioDropped(double seconds) {
+        audioDropped.increment(seconds);
     }
 
     @Override

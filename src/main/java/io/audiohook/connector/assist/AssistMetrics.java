@@ -16,6 +16,13 @@ public interface AssistMetrics {
     default void responseToEvent(long nanos) {
     }
 
+    /**
+     * Audio of a participant that no stream will carry (the backlog's bound while no stream takes it, a stopped
+     * participant, a session that ended with audio waiting), in seconds of the call.
+     */
+    default void audioDropped(double seconds) {
+    }
+
     /** A stream reopened after an error or an unexpected end, by gRPC status code name. */
     default void restart(String code) {
     }

@@ -106,7 +106,7 @@ final class ParticipantAudio {
     void refused(byte[] frame) {
         int bytes = conversion.convertedLength(frame.length);
         counters.bytesReceived.addAndGet(bytes);
-        counters.bytesDropped.addAndGet(bytes);
+        drop(bytes);
     }
 
     /** Genesys audio waiting; look-back copies queued for replay are not counted (they were counted once). */
@@ -206,6 +206,7 @@ final class ParticipantAudio {
     void drop(long bytes) {
         if (bytes > 0) {
             counters.bytesDropped.addAndGet(bytes);
+            latencies.metrics().audioDropped(bytes / (double) bytesPerSecond);
         }
     }
 

@@ -33,6 +33,14 @@ class ParticipantStreamTest {
     final List<AssistEvent> events = new ArrayList<>();
     final CallWarnings warnings = new CallWarnings();
     final List<String> refusedLanguages = new ArrayList<>();
+    /** What the stream reported to the metrics as dropped audio, in seconds. */
+    final List<Double> droppedSeconds = new ArrayList<>();
+    final AssistMetrics metrics = new AssistMetrics() {
+        @Override
+        public void audioDropped(double seconds) {
+            droppedSeconds.add(seconds);
+        }
+    };
 
     static AssistSettings settings(boolean extended) {
         return new AssistSettings(ProfileName.parse("projects/p/locations/l/conversationProfiles/x"), Optional.empty(),
@@ -54,7 +62,7 @@ class ParticipantStreamTest {
     ParticipantStream stream(boolean extended) {
         return new ParticipantStream("s", Participant.Role.END_USER, SampleFormat.PCMU, RecognizerEncoding.MULAW_8K,
                 new StreamServices(settings(extended), timers, transport, events::add, refusedLanguages::add,
-                        AssistRuntime.Latencies.create()),
+                        AssistRuntime.Latencies.create(metrics)),
                 warnings, new LogContext("s", "c", "r"));
     }
 
@@ -204,6 +212,7 @@ class ParticipantStreamTest {
         assertEquals(ParticipantState.STOPPED, stream.state());
         speak(stream, 500);
         assertEquals(SECOND / 2, stream.counters().bytesDropped(), "audio after the stop is counted as dropped");
+        assertEquals(0.5, droppedSeconds.stream().mapToDouble(Double::doubleValue).sum(), 1e-9, "and reported");
         timers.advanceMillis(60_000);
         assertEquals(1, transport.calls.size());
     }

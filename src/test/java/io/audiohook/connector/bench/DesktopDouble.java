@@ -2,8 +2,12 @@ package io.audiohook.connector.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.audiohook.connector.publish.ConversationKeys;
+import io.audiohook.connector.publish.TranscriptEntry;
+import io.audiohook.connector.publish.TranscriptRecord;
 import io.audiohook.connector.testkit.Resp;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +53,28 @@ public final class DesktopDouble implements AutoCloseable {
 
     /** The key the connector looks up: the Agent Assist conversation name without location. */
     public void join(String genesysConversationId) throws IOException {
-        commands.call("SET", "projects/" + project + "/conversations/a" + genesysConversationId, id);
+        commands.call("SET", key(genesysConversationId), id);
+    }
+
+    private String key(String genesysConversationId) {
+        return "projects/" + project + "/conversations/a" + genesysConversationId;
+    }
+
+    /**
+     * The call's utterances in its durable transcript, as the connector wrote them to Redis (its stream under the
+     * default key prefix, read with {@code XRANGE}), in order; suggestions and the summary left out.
+     */
+    public List<TranscriptEntry> transcript(String genesysConversationId) throws IOException {
+        List<TranscriptEntry> lines = new ArrayList<>();
+        Object reply = commands.call("XRANGE", ConversationKeys.transcript("aa-connector:", key(genesysConversationId)),
+                "-", "+");
+        for (Object entry : (List<?>) reply) {
+            List<?> idAndFields = (List<?>) entry;
+            List<String> fields = ((List<?>) idAndFields.get(1)).stream().map(String::valueOf).toList();
+            TranscriptRecord.fromFields(String.valueOf(idAndFields.get(0)), fields)
+                    .filter(TranscriptEntry.class::isInstance).map(TranscriptEntry.class::cast).ifPresent(lines::add);
+        }
+        return lines;
     }
 
     long received() {

@@ -74,7 +74,20 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** {@code kill -9}: no shutdown hook, no drain, nothing said to anyone. */
+    /**
+     * SIGTERM ({@link Process#destroy()} on Linux), as Cloud Run stops an instance, then waits for the exit.
+     *
+     * @return the exit code: 143 (128 + SIGTERM) for a JVM that stopped on the signal
+     */
+    int terminate(Duration wait) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running " + wait + " after SIGTERM:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL ({@code kill -9}): the process dies at once, as a crashed or OOM-killed container does. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
