@@ -1,6 +1,8 @@
 package io.audiohook.connector.emulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,13 +34,46 @@ final class ConversationStore {
     private final Clock clock;
     private final LinkedHashMap<String, StoredConversation> conversations = new LinkedHashMap<>();
     private final Map<String, StoredParticipant> participants = new HashMap<>();
+    private final ConversationJournal journal;
     private long created;
 
     /** @param profileNames the profiles conversations may be created with */
     ConversationStore(Set<String> profileNames, int maxConversations, Clock clock) {
+        this(profileNames, maxConversations, clock, Optional.empty());
+    }
+
+    /** @param journal where conversations are kept across restarts of the emulator, if anywhere */
+    ConversationStore(Set<String> profileNames, int maxConversations, Clock clock, Optional<Path> journal) {
         this.profileNames = Set.copyOf(profileNames);
         this.maxConversations = maxConversations;
         this.clock = clock;
+        this.journal = ConversationJournal.open(journal, new Restore());
+    }
+
+    /** Rebuilds what the journal kept, before the store serves anything. */
+    private final class Restore implements ConversationJournal.Replay {
+        @Override
+        public void conversation(String name, String profile, String stage, long startMillis) {
+            conversations.put(name, new StoredConversation(name, profile, Conversation.ConversationStage.valueOf(stage),
+                    Protos.timestamp(Instant.ofEpochMilli(startMillis))));
+        }
+
+        @Override
+        public void participant(String name, String role) {
+            StoredConversation conversation = conversations.get(ResourceNames.conversationOf(name));
+            if (conversation != null) {
+                conversation.participants.add(name);
+                participants.put(name, new StoredParticipant(name, Participant.Role.valueOf(role), conversation));
+            }
+        }
+
+        @Override
+        public void completed(String name, long endMillis) {
+            StoredConversation conversation = conversations.get(name);
+            if (conversation != null) {
+                conversation.complete(Protos.timestamp(Instant.ofEpochMilli(endMillis)));
+            }
+        }
     }
 
     synchronized Conversation create(CreateConversationRequest request) {
@@ -67,6 +102,7 @@ final class ConversationStore {
         StoredConversation stored = new StoredConversation(name, profile, stage, Protos.timestamp(clock.instant()));
         conversations.put(name, stored);
         created++;
+        journal.conversation(name, profile, stage.name(), clock.millis());
         return stored.toProto();
     }
 
@@ -80,6 +116,9 @@ final class ConversationStore {
      */
     synchronized Conversation complete(String name) {
         StoredConversation conversation = conversation(name);
+        if (!conversation.isCompleted()) {
+            journal.completed(name, clock.millis());
+        }
         conversation.complete(Protos.timestamp(clock.instant()));
         return conversation.toProto();
     }
@@ -99,6 +138,7 @@ final class ConversationStore {
         StoredParticipant participant = new StoredParticipant(name, role, conversation);
         conversation.participants.add(name);
         participants.put(name, participant);
+        journal.participant(name, role.name());
         return participant.toProto();
     }
 

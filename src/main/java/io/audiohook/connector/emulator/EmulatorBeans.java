@@ -1,6 +1,8 @@
 package io.audiohook.connector.emulator;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +21,8 @@ public class EmulatorBeans {
     @Produces
     @Singleton
     ConversationStore conversationStore(EmulatorConfig config) {
-        return new ConversationStore(config.profileNames(), config.maxConversations(), Clock.systemUTC());
+        return new ConversationStore(config.profileNames(), config.maxConversations(), Clock.systemUTC(),
+                config.enabled() ? config.journal().map(Path::of) : Optional.empty());
     }
 
     @Produces

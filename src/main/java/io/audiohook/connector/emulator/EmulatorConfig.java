@@ -73,6 +73,12 @@ public interface EmulatorConfig {
     @WithDefault("0s")
     Duration latency();
 
+    /**
+     * {@code CONNECTOR_EMULATOR_JOURNAL}: a file where conversations and participants are kept across restarts of the
+     * emulator (Dialogflow does not forget them when a server restarts); none by default.
+     */
+    Optional<String> journal();
+
     /** Conversations kept in memory; beyond it the oldest completed one is forgotten. */
     @WithDefault("10000")
     int maxConversations();

@@ -246,6 +246,10 @@
  * <li>Everything is in memory and bounded ({@code max-conversations}, oldest completed evicted; the last 1000
  * messages of a conversation; the last 100 stream records of a participant; the profiles and generators of the
  * file, read once at start).</li>
+ * <li>A restart forgets everything unless {@code connector.emulator.journal} names a file: then conversations,
+ * participants and completions survive it ({@code ConversationJournal}), as Google's service keeps a conversation
+ * and its participants across its own restarts for the retention period (30 days for a completed one: reference
+ * {@code agent-assist-contract.md}, "A completed conversation keeps its name"). Messages are not journaled.</li>
  * </ul>
  */
 package io.audiohook.connector.emulator;

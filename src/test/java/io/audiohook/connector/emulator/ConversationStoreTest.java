@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.google.cloud.dialogflow.v2beta1.Conversation;
 import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
@@ -39,6 +43,31 @@ class ConversationStoreTest {
         assertTrue(store.participantStats(participant).isEmpty(), "its participants go with it");
         assertEquals(4, store.conversationsCreated());
         assertEquals(2, store.conversationsHeld());
+    }
+
+    @Test
+    void aRestartedEmulatorWithAJournalKnowsItsConversationsAsDialogflowWould(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("journal.tsv");
+        ConversationStore before = new ConversationStore(java.util.Set.of(EmulatedCall.PROFILE), 10,
+                Clock.systemUTC(), Optional.of(journal));
+        String live = before.create(CreateConversationRequest.newBuilder().setParent(EmulatedCall.PARENT)
+                .setConversationId("live").setConversation(Conversation.newBuilder()
+                        .setConversationProfile(EmulatedCall.PROFILE)).build()).getName();
+        String agent = before.addParticipant(live, Participant.Role.HUMAN_AGENT).getName();
+        String done = before.create(CreateConversationRequest.newBuilder().setParent(EmulatedCall.PARENT)
+                .setConversationId("done").setConversation(Conversation.newBuilder()
+                        .setConversationProfile(EmulatedCall.PROFILE)).build()).getName();
+        before.complete(done);
+        Files.writeString(journal, "C\ttorn", java.nio.file.StandardOpenOption.APPEND); // killed mid-line
+
+        ConversationStore after = new ConversationStore(java.util.Set.of(EmulatedCall.PROFILE), 10,
+                Clock.systemUTC(), Optional.of(journal));
+        assertEquals(Conversation.LifecycleState.IN_PROGRESS, after.get(live).getLifecycleState());
+        assertEquals(List.of(agent), after.participants(live).stream().map(Participant::getName).toList());
+        assertEquals(Participant.Role.HUMAN_AGENT, after.participant(agent).role);
+        assertEquals(Conversation.LifecycleState.COMPLETED, after.get(done).getLifecycleState());
+        assertThrows(StatusRuntimeException.class, () -> after.addParticipant(done, Participant.Role.END_USER),
+                "still completed");
     }
 
     @Test
