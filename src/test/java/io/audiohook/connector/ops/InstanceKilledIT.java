@@ -144,7 +144,7 @@ class InstanceKilledIT {
                     () -> state(dialogflow, reconnected) == Conversation.LifecycleState.COMPLETED);
             TestCalls.assertConformant(again);
 
-            Thread.sleep(3000); // a second lease and grace: nothing completes anything again
+            Thread.sleep(2000); // three ticks of the survivor: nothing completes anything again
             assertEquals(2.0, emulatorCalls("CompleteConversation"), "each conversation completed exactly once");
             assertEquals(1.0, survivorMetric("audiohook_conversations_claimed_total"),
                     "the abandoned one by the survivor's claim");
