@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.audiohook.connector.auth.ApiKey;
 
@@ -24,7 +26,10 @@ import io.audiohook.connector.auth.ApiKey;
  */
 public record Target(URI uri, String apiKey, byte[] clientSecret, String organizationId, String customConfig) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing tokens refused: a JSON object with more text after it is not a JSON object. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     public Target {
         Objects.requireNonNull(uri, "uri");

@@ -14,11 +14,16 @@ public final class Uuids {
         for (int i = 0; i < 36; i++) {
             char c = value.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+            if (dash ? c != '-' : !isAsciiHexDigit(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Not {@code Character.digit}: it also takes fullwidth and other scripts' digits, which no UUID has. */
+    private static boolean isAsciiHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     public static boolean isNull(String value) {

@@ -39,6 +39,8 @@ class TargetTest {
         assertRefused("the organization id must be a UUID", () -> target.withOrganizationId("acme"));
         assertRefused("the Custom Config must be a JSON object", () -> target.withCustomConfig("[1]"));
         assertRefused("the Custom Config must be a JSON object", () -> target.withCustomConfig("{"));
+        assertRefused("the Custom Config must be a JSON object", () -> target.withCustomConfig("{}}"));
+        assertRefused("the Custom Config must be a JSON object", () -> target.withCustomConfig("{} {\"mode\":1}"));
     }
 
     @Test

@@ -25,4 +25,12 @@ class UuidsTest {
         assertFalse(Uuids.isValid("{30b0e395-84d3-4570-ac13-9a62d8f514c}"));
         assertFalse(Uuids.isValid("30b0e395-84d3-4570-ac13-9a62d8f514c0 "));
     }
+
+    @Test
+    void rejectsDigitsAndLettersOutsideAscii() {
+        assertFalse(Uuids.isValid("30b0e395-84d3-4570-ac13-9a62d8f514c\uFF10"), "fullwidth 0");
+        assertFalse(Uuids.isValid("30b0e395-84d3-4570-ac13-9a62d8f514\uFF46\uFF21"), "fullwidth f and A");
+        assertFalse(Uuids.isValid("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667-84d3-4570-ac13-9a62d8f514c0"),
+                "Arabic-Indic digits");
+    }
 }
