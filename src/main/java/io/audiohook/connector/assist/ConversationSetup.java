@@ -63,7 +63,7 @@ final class ConversationSetup {
             if (found.conversation().getLifecycleState() == Conversation.LifecycleState.COMPLETED) {
                 return CompletableFuture.completedFuture(new Result(p, found.conversation(), false, null, null));
             }
-            return participants(name).thenApply(
+            return participants(name, found.created()).thenApply(
                     pair -> new Result(p, found.conversation(), found.created(), pair[0], pair[1]));
         }));
     }
@@ -82,23 +82,21 @@ final class ConversationSetup {
         return cached;
     }
 
+    /**
+     * Creates the conversation first, as nearly every call is a new one: one RPC and no refusal on the way. A second
+     * session of the same call (a reconnect, on any instance) is answered ALREADY_EXISTS and reads it instead.
+     */
     private CompletableFuture<Found> findOrCreate(String name, String genesysConversationId, ProfileName profile) {
-        return get(name).thenApply(c -> new Found(c, false)).exceptionallyCompose(e -> {
-            if (Futures.code(e) != StatusCode.Code.NOT_FOUND) {
-                return CompletableFuture.failedFuture(unwrap(e));
-            }
-            CreateConversationRequest create = CreateConversationRequest.newBuilder()
-                    .setParent(profile.parent())
-                    .setConversation(Conversation.newBuilder().setConversationProfile(profile.name()))
-                    .setConversationId(ProfileName.conversationId(genesysConversationId))
-                    .build();
-            return Futures.of(clients.conversations().createConversationCallable().futureCall(create))
-                    .thenApply(c -> new Found(c, true))
-                    .exceptionallyCompose(e2 -> Futures.code(e2) == StatusCode.Code.ALREADY_EXISTS
-                            // another session of the same call created it a moment ago
-                            ? get(name).thenApply(c -> new Found(c, false))
-                            : CompletableFuture.failedFuture(unwrap(e2)));
-        });
+        CreateConversationRequest create = CreateConversationRequest.newBuilder()
+                .setParent(profile.parent())
+                .setConversation(Conversation.newBuilder().setConversationProfile(profile.name()))
+                .setConversationId(ProfileName.conversationId(genesysConversationId))
+                .build();
+        return Futures.of(clients.conversations().createConversationCallable().futureCall(create))
+                .thenApply(c -> new Found(c, true))
+                .exceptionallyCompose(e -> Futures.code(e) == StatusCode.Code.ALREADY_EXISTS
+                        ? get(name).thenApply(c -> new Found(c, false))
+                        : CompletableFuture.failedFuture(unwrap(e)));
     }
 
     private CompletableFuture<Conversation> get(String name) {
@@ -106,18 +104,24 @@ final class ConversationSetup {
                 .futureCall(GetConversationRequest.newBuilder().setName(name).build()));
     }
 
-    /** The first END_USER and the first HUMAN_AGENT, created when missing. */
-    private CompletableFuture<Participant[]> participants(String conversationName) {
+    /**
+     * The first END_USER and the first HUMAN_AGENT, created when missing; a conversation this setup just created has
+     * none, so they are created without listing.
+     */
+    private CompletableFuture<Participant[]> participants(String conversationName, boolean created) {
+        if (created) {
+            return bothOf(conversationName, ListParticipantsResponse.getDefaultInstance());
+        }
         ListParticipantsRequest list = ListParticipantsRequest.newBuilder().setParent(conversationName)
                 .setPageSize(100).build();
         return Futures.of(clients.participants().listParticipantsCallable().futureCall(list))
-                .thenCompose((ListParticipantsResponse listed) -> {
-                    CompletableFuture<Participant> endUser = existingOrCreate(conversationName, listed,
-                            Participant.Role.END_USER);
-                    CompletableFuture<Participant> agent = existingOrCreate(conversationName, listed,
-                            Participant.Role.HUMAN_AGENT);
-                    return endUser.thenCombine(agent, (u, a) -> new Participant[] { u, a });
-                });
+                .thenCompose(listed -> bothOf(conversationName, listed));
+    }
+
+    private CompletableFuture<Participant[]> bothOf(String conversationName, ListParticipantsResponse listed) {
+        CompletableFuture<Participant> endUser = existingOrCreate(conversationName, listed, Participant.Role.END_USER);
+        CompletableFuture<Participant> agent = existingOrCreate(conversationName, listed, Participant.Role.HUMAN_AGENT);
+        return endUser.thenCombine(agent, (u, a) -> new Participant[] { u, a });
     }
 
     private CompletableFuture<Participant> existingOrCreate(String conversationName, ListParticipantsResponse listed,
