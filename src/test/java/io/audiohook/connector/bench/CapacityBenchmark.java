@@ -4,15 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiohook.connector.client.ClientResources;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The capacity benchmark (bench/run-capacity-bench.sh starts Redis, the Dialogflow emulator and the connector, each
@@ -120,7 +111,6 @@ public final class CapacityBenchmark {
 
     private final Params p;
     private final long clkTck = ProcStats.clockTicks();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     CapacityBenchmark(Params p) {
         this.p = p;
@@ -227,9 +217,9 @@ public final class CapacityBenchmark {
         step.set("response_to_publish_ms", latency(metrics.get("start"), metrics.get("end"), PUBLISH));
         step.put("connector_dropped_audio_frames", delta(before, after, "audiohook_audio_dropped_frames_total"));
         step.put("connector_dropped_audio_bytes", delta(before, after, "audiohook_audio_dropped_bytes_total"));
-        step.put("publish_dropped", deltaPrefix(before, after, "connector_publish_dropped_total"));
-        step.put("publish_failures", delta(before, after, "connector_publish_failures_total"));
-        step.put("client_frames_skipped", summary.get("audio_frames_skipped_in_window").asLong());
+        step.put("publish_dropped", deltaPrefix(before, after, "audiohook_publish_dropped_total"));
+        step.put("publish_failures", delta(before, after, "audiohook_publish_failures_total"));
+        step.put("client_frames_skipped", summary.path("audio_frames_skipped_in_window").asLong(-1));
         step.put("sessions_failed", summary.get("sessions_failed").asInt());
         step.put("calls_transcribed_both_roles", summary.path("calls_transcribed_both_roles").asLong(-1));
         Map<String, Double> end = metrics.get("end");
@@ -274,13 +264,7 @@ public final class CapacityBenchmark {
         if (p.connectorPid <= 0) {
             return new Memory(-1, -1);
         }
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
-        long heap = -1;
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(info == null ? "" : info);
-        if (m.find()) {
-            heap = Long.parseLong(m.group(1));
-        }
+        long heap = Jcmd.heapAfterGcKb(p.connectorPid);
         return new Memory(ProcStats.rssKb(p.connectorPid), heap);
     }
 
@@ -290,29 +274,10 @@ public final class CapacityBenchmark {
         }
         String name = "step" + sessions;
         if (what.equals("start")) {
-            jcmd("JFR.start", "name=" + name, "settings=profile",
+            Jcmd.run(p.connectorPid, "JFR.start", "name=" + name, "settings=profile",
                     "filename=" + p.jfrDir.toAbsolutePath().resolve("connector-" + p.stamp + "-" + sessions + ".jfr"));
         } else {
-            jcmd("JFR.stop", "name=" + name);
-        }
-    }
-
-    private String jcmd(String... command) {
-        List<String> cmd = new ArrayList<>(List.of("jcmd", Long.toString(p.connectorPid)));
-        cmd.addAll(List.of(command));
-        try {
-            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!proc.waitFor(60, TimeUnit.SECONDS)) {
-                proc.destroyForcibly();
-                return null;
-            }
-            return out;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            Jcmd.run(p.connectorPid, "JFR.stop", "name=" + name);
         }
     }
 
@@ -323,19 +288,7 @@ public final class CapacityBenchmark {
     }
 
     private Map<String, Double> scrape(URI uri) {
-        if (uri == null) {
-            return Map.of();
-        }
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Metrics.parse(r.body());
-        } catch (IOException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        }
+        return Metrics.scrape(uri);
     }
 
     static String firstPresent(Map<String, Double> metrics, List<String> names) {

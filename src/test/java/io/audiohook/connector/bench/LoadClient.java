@@ -44,6 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Once every session has started (or failed), the client waits {@code settle} seconds, then holds a steady window
  * of {@code duration} seconds, then closes every call ({@code close}/{@code closed}).
  *
+ * <p>With {@code --call-seconds S} the sessions are slots that churn ({@link CallChurn}): each call ends after
+ * S seconds ± 20 % with {@code close}/{@code end}, and once it is {@code closed} the slot places its next call at once,
+ * from the ramp to the end of the window. The summary then also counts the calls completed and failed.
+ *
  * <p>Summary: sessions opened and failed, time to {@code opened} (queueing {@code open} until {@code opened}, and
  * from the start of the upgrade), pong round trip, audio sent and frames the client had to skip (socket
  * back-pressure), errors by kind, protocol violations of the server. Printed and, with {@code --out}, written as
@@ -77,6 +81,7 @@ public final class LoadClient {
         public Path out;
         public boolean quiet;
         public String desktopRedis; // host:port: play a UI connector with a desktop joined to every call
+        public int callSeconds; // 0: every call lasts the whole run; else each slot places consecutive calls
 
         public static Options parse(String[] args) {
             Options o = new Options();
@@ -108,6 +113,7 @@ public final class LoadClient {
                     case "--step-timeout" -> o.stepTimeoutSeconds = number(a, v, 1);
                     case "--out" -> o.out = Path.of(v);
                     case "--desktop-redis" -> o.desktopRedis = v;
+                    case "--call-seconds" -> o.callSeconds = number(a, v, 0);
                     case "--audio" -> {
                         if (!v.equals("speech") && !v.equals("generated")) {
                             throw new IllegalArgumentException("--audio is speech or generated");
@@ -146,7 +152,10 @@ public final class LoadClient {
                        [--sessions 10] [--ramp max(1,N/50)] [--settle 5] [--duration 30] [--ping 5]
                        [--audio speech|generated] [--pause-every 0] [--pause-length 2] [--discard-every 0]
                        [--step-timeout 10] [--out summary.json] [--quiet] [--desktop-redis 127.0.0.1:6379]
-                Durations in seconds; --pause-every/--discard-every 0 turn pauses and discarded off.""";
+                       [--call-seconds 0]
+                Durations in seconds; --pause-every/--discard-every 0 turn pauses and discarded off.
+                --call-seconds S: each session slot places consecutive calls of S s (± 20 %), each ended with
+                close/end, the next one opened at once, for the whole run (0: one call per slot).""";
     }
 
     /** Called at the edges of the steady window, on the thread that runs the load (may block). */
@@ -170,10 +179,17 @@ public final class LoadClient {
     private final AtomicInteger pauses = new AtomicInteger();
     private final AtomicInteger discards = new AtomicInteger();
     private final AtomicLong latePongs = new AtomicLong();
+    /** Every call that reached {@code opened}, in order. */
+    private final ConcurrentLinkedQueue<SessionConfig> openedCalls = new ConcurrentLinkedQueue<>();
+    /** Null unless {@code --call-seconds}. */
+    private final CallChurn churn;
+    /** What the calls churn mode ended and dropped from {@link #sessions} leave for the summary. */
+    private final CallTally retired = new CallTally();
 
     public LoadClient(Options options, ClientResources resources) {
         this.o = options.withDefaults();
         this.resources = resources;
+        this.churn = o.callSeconds > 0 ? new CallChurn(o.callSeconds) : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -222,6 +238,8 @@ public final class LoadClient {
         volatile String failure;
         final List<ScheduledFuture<?>> timers = new ArrayList<>();
         final AtomicBoolean pingOutstanding = new AtomicBoolean();
+        /** Set once by whoever ends the call: its churn or the end of the run. */
+        final AtomicBoolean ending = new AtomicBoolean();
 
         Session(AudioHookClient client) {
             this.client = client;
@@ -242,8 +260,8 @@ public final class LoadClient {
                 ObjectNode summary = runLoad(window);
                 Thread.sleep(1000); // the last events of the closed calls
                 summary.put("desktop_messages_received", d.received());
-                summary.put("calls_transcribed_both_roles", sessions.stream()
-                        .filter(s -> d.transcribedRoles(s.client.config().conversationId()).size() >= 2).count());
+                summary.put("calls_transcribed_both_roles", openedCalls.stream()
+                        .filter(c -> d.transcribedRoles(c.conversationId()).size() >= 2).count());
                 return summary;
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("desktop double: " + e, e);
@@ -255,8 +273,9 @@ public final class LoadClient {
     private volatile DesktopDouble desktop;
 
     private ObjectNode runLoad(Window window) throws InterruptedException {
-        log("load: %d sessions to %s, ramp %d s, settle %d s, window %d s, audio %s%n", o.sessions, o.uri,
-                o.rampSeconds, o.settleSeconds, o.durationSeconds, o.audio);
+        log("load: %d sessions to %s, ramp %d s, settle %d s, window %d s, audio %s%s%n", o.sessions, o.uri,
+                o.rampSeconds, o.settleSeconds, o.durationSeconds, o.audio,
+                churn == null ? "" : ", consecutive calls of " + o.callSeconds + " s ± 20 % per session");
         long rampNanos = TimeUnit.SECONDS.toNanos(o.rampSeconds);
         long t0 = System.nanoTime();
         List<ScheduledFuture<?>> starts = new ArrayList<>();
@@ -265,7 +284,7 @@ public final class LoadClient {
             starts.add(resources.scheduler().schedule(this::start, delay, TimeUnit.NANOSECONDS));
         }
         long deadline = t0 + rampNanos + TimeUnit.SECONDS.toNanos(3L * o.stepTimeoutSeconds);
-        while (streamingCount() + startFailed.get() < o.sessions && System.nanoTime() < deadline) {
+        while (opens.size() + startFailed.get() < o.sessions && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         double rampSeconds = (System.nanoTime() - t0) / 1e9;
@@ -283,7 +302,9 @@ public final class LoadClient {
         }
         long frames1 = framesSent();
         long windowEnd = System.nanoTime();
-        int endedEarly = (int) sessions.stream().filter(s -> s.failure != null || s.client.closeFuture().isDone()).count();
+        // calls that churn mode is ending on purpose have streaming off
+        int endedEarly = (int) sessions.stream()
+                .filter(s -> s.failure != null || (s.streaming && s.client.closeFuture().isDone())).count();
         window.ended();
 
         for (ScheduledFuture<?> f : starts) {
@@ -298,7 +319,7 @@ public final class LoadClient {
     }
 
     private long framesSent() {
-        long n = 0;
+        long n = retired.frames();
         for (Session s : sessions) {
             n += s.client.binaryFramesSent();
         }
@@ -321,7 +342,7 @@ public final class LoadClient {
                 error("desktop join: " + describe(e));
             }
         }
-        AudioHookClient.connect(config, resources).orTimeout(step, TimeUnit.MILLISECONDS).thenCompose(cr -> {
+        CompletableFuture<Session> placed = AudioHookClient.connect(config, resources).orTimeout(step, TimeUnit.MILLISECONDS).thenCompose(cr -> {
             if (!cr.connected()) {
                 return CompletableFuture.failedFuture(new IllegalStateException("upgrade HTTP " + cr.httpStatus()));
             }
@@ -329,9 +350,15 @@ public final class LoadClient {
             long tOpen = System.nanoTime();
             CompletableFuture<Session> ready = s.client.open().orTimeout(step, TimeUnit.MILLISECONDS).thenApply(opened -> {
                 opens.add(new long[] {opened.nanoTime() - tOpen, opened.nanoTime() - t0});
+                openedCalls.add(config);
                 s.streaming = true;
                 sessions.add(s);
                 stream(s);
+                if (churn != null) {
+                    // placed after the run stopped churning: ended at once, and waited for
+                    long length = churn.stopped() ? 0 : churn.nextCallNanos();
+                    resources.scheduler().schedule(() -> endCall(s), length, TimeUnit.NANOSECONDS);
+                }
                 return s;
             });
             ready.whenComplete((v, e) -> {
@@ -340,12 +367,74 @@ public final class LoadClient {
                 }
             });
             return ready;
-        }).whenComplete((s, e) -> {
+        });
+        placed.whenComplete((s, e) -> {
             if (e != null) {
                 startFailed.incrementAndGet();
                 error("start: " + describe(e));
+                if (churn != null && !churn.stopped()) {
+                    churn.failed();
+                    // the slot tries again, a second later so that a refusing server is not hammered
+                    resources.scheduler().schedule(this::start, 1, TimeUnit.SECONDS);
+                }
             }
         });
+        if (churn != null) {
+            churn.track(placed);
+        }
+    }
+
+    /** Churn mode: ends the call with {@code close}/{@code end}, then places the slot's next call. */
+    private void endCall(Session s) {
+        if (!s.ending.compareAndSet(false, true)) {
+            return; // the end of the run is closing it
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        churn.track(done);
+        close(s).whenComplete((v, e) -> {
+            if (s.failure == null) {
+                churn.completed();
+            } else {
+                churn.failed();
+            }
+            retire(s);
+            if (!churn.stopped()) {
+                resources.scheduler().execute(this::start); // start() may block (the desktop's join)
+            }
+            done.complete(null);
+        });
+    }
+
+    /** Stops the session's timers and runs the close transaction (bounded); aborts it when that fails. */
+    private CompletableFuture<Void> close(Session s) {
+        synchronized (s.timers) {
+            s.timers.forEach(t -> t.cancel(false));
+        }
+        boolean live = live(s);
+        s.streaming = false;
+        if (!live) {
+            if (s.failure == null && s.client.closeFuture().isDone()) { // before its streaming noticed
+                s.fail("ended before close");
+                error(s.failure);
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        long step = TimeUnit.SECONDS.toMillis(o.stepTimeoutSeconds);
+        return s.client.close("end").thenCompose(r -> s.client.closeFuture())
+                .orTimeout(2 * step, TimeUnit.MILLISECONDS)
+                .<Void>thenApply(r -> null)
+                .exceptionally(e -> {
+                    s.fail("close: " + describe(e));
+                    error(s.failure);
+                    s.client.abort();
+                    return null;
+                });
+    }
+
+    /** A call churn mode ended: its figures go to {@link #retired}, the session itself out of the live list. */
+    private void retire(Session s) {
+        retired.add(s.client, s.failure != null);
+        sessions.remove(s);
     }
 
     private void stream(Session s) {
@@ -424,29 +513,31 @@ public final class LoadClient {
         }
     }
 
-    private void closeAll() {
+    private void closeAll() throws InterruptedException {
+        if (churn != null) {
+            churn.stop();
+        }
         List<CompletableFuture<?>> closes = new ArrayList<>();
         long step = TimeUnit.SECONDS.toMillis(o.stepTimeoutSeconds);
         for (Session s : sessions) {
-            synchronized (s.timers) {
-                s.timers.forEach(t -> t.cancel(false));
+            if (s.ending.compareAndSet(false, true)) {
+                closes.add(close(s).thenRun(() -> {
+                    if (churn != null && s.failure == null) {
+                        churn.completed();
+                    } else if (churn != null) {
+                        churn.failed();
+                    }
+                }));
             }
-            if (!live(s)) {
-                s.streaming = false;
-                continue;
-            }
-            s.streaming = false;
-            closes.add(s.client.close("end").thenCompose(r -> s.client.closeFuture())
-                    .orTimeout(2 * step, TimeUnit.MILLISECONDS)
-                    .exceptionally(e -> {
-                        s.fail("close: " + describe(e));
-                        error(s.failure);
-                        s.client.abort();
-                        return null;
-                    }));
         }
         try {
             CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(3 * step, TimeUnit.MILLISECONDS);
+            // churn mode: the calls being placed or ended when it stopped
+            if (churn != null && !churn.awaitQuiet(3 * step)) {
+                error("close: calls still being placed or ended");
+            }
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
             error("close: " + describe(e));
             sessions.forEach(s -> s.client.abort());
@@ -484,35 +575,32 @@ public final class LoadClient {
                 : "GeneratedSpeechLikeSource (stereo PCMU)");
         node.put("sessions_opened", opens.size());
         ArrayNode ids = node.putArray("session_ids");
-        sessions.forEach(s -> ids.add(s.client.config().sessionId()));
-        int failed = startFailed.get();
-        int violations = 0;
-        Map<String, AtomicInteger> violationKinds = new TreeMap<>();
-        long skipped = 0;
-        long transcripts = 0;
-        for (Session s : sessions) {
-            if (s.failure != null) {
-                failed++;
-            }
-            transcripts += s.client.messagesOfType("event").size();
-            List<String> v = s.client.violations();
-            violations += v.size();
-            v.forEach(t -> violationKinds.computeIfAbsent(t.replaceAll("\\d+", "#"), k -> new AtomicInteger()).incrementAndGet());
-        }
-        node.put("sessions_failed", failed);
+        openedCalls.forEach(c -> ids.add(c.sessionId()));
+        CallTally all = retired.copy();
+        sessions.forEach(x -> all.add(x.client, x.failure != null));
+        node.put("sessions_failed", startFailed.get() + all.failures());
         node.put("sessions_ended_before_window_end", endedEarly);
-        node.put("client_violations", violations);
+        node.put("client_violations", all.violations());
         // of the messages each client keeps (the first 200): transcription mode's transcripts back to Genesys
-        node.put("transcript_events_received", transcripts);
-        node.set("violation_kinds", counts(violationKinds));
+        node.put("transcript_events_received", all.transcripts());
+        node.set("violation_kinds", counts(all.violationKinds()));
+        if (churn != null) {
+            node.put("call_seconds", o.callSeconds);
+            node.put("calls_completed", churn.callsCompleted());
+            node.put("calls_failed", churn.callsFailed());
+        }
         node.set("errors", counts(new TreeMap<>(errors)));
         double windowSeconds = (windowEnd - windowStart) / 1e9;
         node.put("window_seconds", round(windowSeconds, 3));
-        node.put("audio_seconds_nominal", round(sessions.size() * windowSeconds, 1));
+        // churn mode: the slots stream all along, but for the moments between one call and the next
+        int streams = churn == null ? sessions.size() : o.sessions;
+        node.put("audio_seconds_nominal", round(streams * windowSeconds, 1));
         double sent = framesInWindow * FRAME.toNanos() / 1e9;
         node.put("audio_seconds_sent_in_window", round(sent, 1));
-        node.put("audio_frames_skipped_in_window", Math.max(0, Math.round((sessions.size() * windowSeconds - sent)
-                * 1e9 / FRAME.toNanos())));
+        if (churn == null) { // with churn, the gaps between calls are not skipped frames
+            node.put("audio_frames_skipped_in_window", Math.max(0, Math.round((streams * windowSeconds - sent)
+                    * 1e9 / FRAME.toNanos())));
+        }
         node.put("pauses_sent", pauses.get());
         node.put("discarded_sent", discards.get());
         node.set("open_to_opened_ms", latency(opens.stream().mapToLong(x -> x[0]).toArray()));
@@ -574,9 +662,14 @@ public final class LoadClient {
         var rtt = s.get("pong_rtt_ms");
         out.append(String.format(Locale.ROOT, "pong RTT          p50 %.2f ms  p99 %.2f ms  (%d pongs in window, %d late)%n",
                 rtt.path("p50").asDouble(), rtt.path("p99").asDouble(), rtt.path("count").asInt(), s.get("late_pongs").asLong()));
-        out.append(String.format(Locale.ROOT, "audio             %.1f s sent in %.1f s window (nominal %.1f s), %d frames skipped%n",
+        if (s.has("calls_completed")) {
+            out.append(String.format(Locale.ROOT, "calls             %d completed, %d failed (consecutive calls of %d s ± 20 %% per session)%n",
+                    s.get("calls_completed").asInt(), s.get("calls_failed").asInt(), s.get("call_seconds").asInt()));
+        }
+        out.append(String.format(Locale.ROOT, "audio             %.1f s sent in %.1f s window (nominal %.1f s)%s%n",
                 s.get("audio_seconds_sent_in_window").asDouble(), s.get("window_seconds").asDouble(),
-                s.get("audio_seconds_nominal").asDouble(), s.get("audio_frames_skipped_in_window").asLong()));
+                s.get("audio_seconds_nominal").asDouble(), s.has("audio_frames_skipped_in_window")
+                        ? ", " + s.get("audio_frames_skipped_in_window").asLong() + " frames skipped" : ""));
         if (s.get("pauses_sent").asInt() + s.get("discarded_sent").asInt() > 0) {
             out.append(String.format(Locale.ROOT, "pauses %d, discarded %d%n", s.get("pauses_sent").asInt(),
                     s.get("discarded_sent").asInt()));

@@ -1,5 +1,11 @@
 package io.audiohook.connector.bench;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,8 +15,37 @@ import java.util.regex.Pattern;
 /** Prometheus text exposition, just enough for the benchmark: series to value, and histogram buckets. */
 public final class Metrics {
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Metrics() {
+    }
+
+    /** Reads a {@code /q/metrics} endpoint and {@link #parse}s it; empty when there is none or it does not answer. */
+    static Map<String, Double> scrape(URI uri) {
+        if (uri == null) {
+            return Map.of();
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return parse(r.body());
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    /** The sum of the series {@code name} over all its labels; 0 when there is none. */
+    static double sum(Map<String, Double> series, String name) {
+        double sum = 0;
+        for (var e : series.entrySet()) {
+            if (e.getKey().equals(name) || e.getKey().startsWith(name + "{")) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
     }
 
     /** Every sample line as {@code name{labels}} (exactly as printed) to its value. */

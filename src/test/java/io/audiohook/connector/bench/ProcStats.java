@@ -73,19 +73,41 @@ final class ProcStats {
 
     /** Resident set size in KB; -1 when unknown. */
     static long rssKb(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    /** Threads of the process; -1 when unknown. */
+    static long threads(long pid) {
+        return statusField(pid, "Threads:");
+    }
+
+    /** The number in a line of /proc/<pid>/status (KB for the Vm* lines); -1 when unknown. */
+    private static long statusField(long pid, String field) {
         if (pid <= 0) {
             return -1;
         }
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
         return -1;
+    }
+
+    /** File descriptors the process has open (sockets, pipes, files, epoll); -1 when unknown. */
+    static long openFds(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try (var fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** The command line a process was started with; null when unknown. */
