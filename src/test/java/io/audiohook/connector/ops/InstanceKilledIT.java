@@ -35,9 +35,10 @@ import io.audiohook.connector.testkit.RedisServer;
 import io.audiohook.connector.testkit.TestCalls;
 
 /**
- * Two instances behind one URL share a Redis, and one is killed ({@code kill -9}) in the middle of two calls. Genesys
- * reconnects the first call, and the reconnect lands on the other instance, which continues the same Dialogflow
- * conversation and is not cut off when the dead instance's lease and grace run out. The second call never comes
+ * Two instances behind one URL share a Redis, and one is killed ({@code kill -9}) in the middle of two calls. A new
+ * session of the first call (Genesys does not promise one after a failure, but a transfer or a re-opened integration
+ * opens one) lands on the other instance, which continues the same Dialogflow conversation and is not cut off when
+ * the dead instance's lease and grace run out. The second call never comes
  * back: the surviving instance completes its conversation once the lease and the grace are over. Each conversation
  * is completed exactly once. The emulator runs as its own process, so that it outlives the killed instance.
  */
@@ -126,7 +127,7 @@ class InstanceKilledIT {
             first.awaitClose(Duration.ofSeconds(10));
             long linesBefore = desktop.finalLines(reconnected);
 
-            // Genesys reconnects the first call; the load balancer sends it to the survivor
+            // a new session of the first call; the load balancer sends it to the survivor
             AudioHookClient again = call(survivorPort, reconnected);
             CompletableFuture<Void> streamed = again.streamAudio(WavAudioSource.fromResource(TestCalls.SPEECH),
                     Duration.ofMillis(200), true);
