@@ -203,6 +203,11 @@ final class ParticipantAudio {
         }
     }
 
+    /** All of this participant's audio dropped so far, in seconds of audio. */
+    double droppedSeconds() {
+        return counters.bytesDropped.get() / (double) bytesPerSecond;
+    }
+
     void drop(long bytes) {
         if (bytes > 0) {
             counters.bytesDropped.addAndGet(bytes);

@@ -38,6 +38,8 @@ final class ParticipantStream implements StreamAttempt.Owner {
     private final StreamServices services;
     private final Timers timers;
     private final LogContext logContext;
+    private final String sessionId;
+    private final CallWarnings warnings;
     private final ParticipantCounters counters = new ParticipantCounters();
     private final ParticipantAudio audio;
     private final Recovery recovery;
@@ -59,6 +61,8 @@ final class ParticipantStream implements StreamAttempt.Owner {
         this.services = services;
         this.timers = services.timers();
         this.logContext = logContext;
+        this.sessionId = sessionId;
+        this.warnings = warnings;
         this.audio = new ParticipantAudio(received, sent, services.settings(), counters, services.latencies(),
                 timers.nanoTime());
         this.recovery = new Recovery(sessionId, role, services, counters, warnings);
@@ -195,6 +199,11 @@ final class ParticipantStream implements StreamAttempt.Owner {
     synchronized void end() {
         stop();
         streams.cancelLeftoversAfter(services.settings().finalResultsTimeout().toNanos());
+        if (counters.bytesDropped() > 0) { // each loss is counted as it happens; the call says it once, at its end
+            warnings.warnOnce("dropped-" + role, "session %s: %.1f s of the %s participant's audio never reached "
+                    + "Dialogflow (bounded backlog, a stopped participant or the end of the call came first)",
+                    sessionId, audio.droppedSeconds(), role);
+        }
     }
 
     /** Stops for good; waiting audio is dropped and counted. */

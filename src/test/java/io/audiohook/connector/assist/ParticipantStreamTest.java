@@ -215,6 +215,11 @@ class ParticipantStreamTest {
         assertEquals(0.5, droppedSeconds.stream().mapToDouble(Double::doubleValue).sum(), 1e-9, "and reported");
         timers.advanceMillis(60_000);
         assertEquals(1, transport.calls.size());
+        try (io.audiohook.connector.web.LogCapture log = io.audiohook.connector.web.LogCapture.start()) {
+            stream.end();
+            assertEquals(1, log.matching(java.util.logging.Level.WARNING, "0.5 s of the END_USER participant's audio "
+                    + "never reached Dialogflow").size(), "the call says its loss at WARN: " + log.lines());
+        }
     }
 
     @Test
