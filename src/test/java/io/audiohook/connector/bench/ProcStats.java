@@ -36,24 +36,35 @@ final class ProcStats {
     /** CPU ticks of every live thread of the process, summed by thread name with digits folded. */
     static Map<String, Long> threadTicks(long pid) {
         Map<String, Long> byName = new TreeMap<>();
+        threadsById(pid).values().forEach(t -> byName.merge(t.name().replaceAll("\\d+$", "#"), t.ticks(), Long::sum));
+        return byName;
+    }
+
+    /** A thread's name as Linux keeps it (cut to 15 characters) and its utime + stime in clock ticks. */
+    record ThreadTicks(String name, long ticks) {
+    }
+
+    /** Every live thread of the process by thread id; empty when unknown. */
+    static Map<Long, ThreadTicks> threadsById(long pid) {
+        Map<Long, ThreadTicks> byId = new TreeMap<>();
         if (pid <= 0) {
-            return byName;
+            return byId;
         }
         Path tasks = Path.of("/proc/" + pid + "/task");
         try (var dirs = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) dirs::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "#");
-                    byName.merge(name, statTicks(stat), Long::sum);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    byId.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, statTicks(stat)));
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended between listing and reading.
                 }
             }
         } catch (IOException e) {
-            return byName;
+            return byId;
         }
-        return byName;
+        return byId;
     }
 
     /** {busy, total} jiffies of all CPUs from /proc/stat (busy: all but idle and iowait); null when unreadable. */
