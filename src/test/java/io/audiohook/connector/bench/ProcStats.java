@@ -28,9 +28,27 @@ final class ProcStats {
 
     /** Fields 14 and 15 of a stat line; the command name (field 2) may contain spaces and parentheses. */
     static long statTicks(String stat) {
+        long[] userSystem = userSystemTicks(stat);
+        return userSystem[0] + userSystem[1];
+    }
+
+    /** {utime, stime} of a stat line: the process' own code, and the kernel working for it (system calls). */
+    static long[] userSystemTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // f[0] is field 3 (state), so field n is f[n - 3].
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
+    /** stime of a process in clock ticks: the kernel's share of {@link #cpuTicks}; -1 when unknown. */
+    static long systemTicks(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            return userSystemTicks(Files.readString(Path.of("/proc/" + pid + "/stat")))[1];
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU ticks of every live thread of the process, summed by thread name with digits folded. */
