@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sourced by bench/run-capacity-bench.sh and bench/run-soak.sh: the processes a benchmark runs against, each on a
-# free localhost port, all stopped when the script exits:
+# Sourced by bench/run-capacity-bench.sh, bench/run-soak.sh and bench/run-call-cost.sh: the processes a benchmark
+# runs against, each on a free localhost port, all stopped when the script exits:
 #   - Redis: redis-server --save '' --appendonly no;
 #   - the Dialogflow emulator: the packaged app with QUARKUS_PROFILE=emulator (EMULATOR_JAVA_OPTS, -Xmx512m);
 #   - the connector: the packaged app with a fixed heap (CONNECTOR_HEAP, -Xms = -Xmx) and GC logging, pointed at the

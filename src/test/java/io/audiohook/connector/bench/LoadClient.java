@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * of {@code duration} seconds, then closes every call ({@code close}/{@code closed}).
  *
  * <p>With {@code --call-seconds S} the sessions are slots that churn ({@link CallChurn}): each call ends after
- * S seconds ± 20 % with {@code close}/{@code end}, and once it is {@code closed} the slot places its next call at once,
- * from the ramp to the end of the window. The summary then also counts the calls completed and failed.
+ * S seconds ± 20 % ({@code --call-jitter}) with {@code close}/{@code end}, and once it is {@code closed} the slot
+ * places its next call at once, from the ramp to the end of the window ({@code --one-call}: each slot places one
+ * call only). The summary then also counts the calls completed and failed.
  *
  * <p>Summary: sessions opened and failed, time to {@code opened} (queueing {@code open} until {@code opened}, and
  * from the start of the upgrade), pong round trip, audio sent and frames the client had to skip (socket
@@ -82,6 +83,8 @@ public final class LoadClient {
         public boolean quiet;
         public String desktopRedis; // host:port: play a UI connector with a desktop joined to every call
         public int callSeconds; // 0: every call lasts the whole run; else each slot places consecutive calls
+        public double callJitter = CallChurn.JITTER; // with callSeconds: each call lasts callSeconds ± this fraction
+        public boolean oneCall; // with callSeconds: each slot places one call only (no next call, no retry)
 
         public static Options parse(String[] args) {
             Options o = new Options();
@@ -92,6 +95,10 @@ public final class LoadClient {
                 }
                 if (a.equals("--quiet")) {
                     o.quiet = true;
+                    continue;
+                }
+                if (a.equals("--one-call")) {
+                    o.oneCall = true;
                     continue;
                 }
                 if (i + 1 >= args.length) {
@@ -114,6 +121,7 @@ public final class LoadClient {
                     case "--out" -> o.out = Path.of(v);
                     case "--desktop-redis" -> o.desktopRedis = v;
                     case "--call-seconds" -> o.callSeconds = number(a, v, 0);
+                    case "--call-jitter" -> o.callJitter = Double.parseDouble(v);
                     case "--audio" -> {
                         if (!v.equals("speech") && !v.equals("generated")) {
                             throw new IllegalArgumentException("--audio is speech or generated");
@@ -152,10 +160,12 @@ public final class LoadClient {
                        [--sessions 10] [--ramp max(1,N/50)] [--settle 5] [--duration 30] [--ping 5]
                        [--audio speech|generated] [--pause-every 0] [--pause-length 2] [--discard-every 0]
                        [--step-timeout 10] [--out summary.json] [--quiet] [--desktop-redis 127.0.0.1:6379]
-                       [--call-seconds 0]
+                       [--call-seconds 0] [--call-jitter 0.2] [--one-call]
                 Durations in seconds; --pause-every/--discard-every 0 turn pauses and discarded off.
                 --call-seconds S: each session slot places consecutive calls of S s (± 20 %), each ended with
-                close/end, the next one opened at once, for the whole run (0: one call per slot).""";
+                close/end, the next one opened at once, for the whole run (0: one call per slot).
+                --call-jitter F: with --call-seconds, each call lasts S × (1 ± F), uniformly (0: exactly S).
+                --one-call: with --call-seconds, each slot places one call only, not retried if it fails.""";
     }
 
     /** Called at the edges of the steady window, on the thread that runs the load (may block). */
@@ -189,7 +199,7 @@ public final class LoadClient {
     public LoadClient(Options options, ClientResources resources) {
         this.o = options.withDefaults();
         this.resources = resources;
-        this.churn = o.callSeconds > 0 ? new CallChurn(o.callSeconds) : null;
+        this.churn = o.callSeconds > 0 ? new CallChurn(o.callSeconds, o.callJitter, o.oneCall) : null;
     }
 
     public static void main(String[] args) throws Exception {
@@ -275,7 +285,7 @@ public final class LoadClient {
     private ObjectNode runLoad(Window window) throws InterruptedException {
         log("load: %d sessions to %s, ramp %d s, settle %d s, window %d s, audio %s%s%n", o.sessions, o.uri,
                 o.rampSeconds, o.settleSeconds, o.durationSeconds, o.audio,
-                churn == null ? "" : ", consecutive calls of " + o.callSeconds + " s ± 20 % per session");
+                churn == null ? "" : ", " + callsDescription());
         long rampNanos = TimeUnit.SECONDS.toNanos(o.rampSeconds);
         long t0 = System.nanoTime();
         List<ScheduledFuture<?>> starts = new ArrayList<>();
@@ -312,6 +322,12 @@ public final class LoadClient {
         }
         closeAll();
         return summary(rampSeconds, windowStart, windowEnd, frames1 - frames0, endedEarly);
+    }
+
+    /** Churn mode's calls, as the log and the summary say it. */
+    private String callsDescription() {
+        return String.format(Locale.ROOT, "%s of %d s ± %.0f %% per session", o.oneCall ? "one call" : "consecutive calls",
+                o.callSeconds, o.callJitter * 100);
     }
 
     private long streamingCount() {
@@ -374,8 +390,10 @@ public final class LoadClient {
                 error("start: " + describe(e));
                 if (churn != null && !churn.stopped()) {
                     churn.failed();
-                    // the slot tries again, a second later so that a refusing server is not hammered
-                    resources.scheduler().schedule(this::start, 1, TimeUnit.SECONDS);
+                    if (churn.placesNext()) {
+                        // the slot tries again, a second later so that a refusing server is not hammered
+                        resources.scheduler().schedule(this::start, 1, TimeUnit.SECONDS);
+                    }
                 }
             }
         });
@@ -398,7 +416,7 @@ public final class LoadClient {
                 churn.failed();
             }
             retire(s);
-            if (!churn.stopped()) {
+            if (churn.placesNext()) {
                 resources.scheduler().execute(this::start); // start() may block (the desktop's join)
             }
             done.complete(null);
@@ -586,6 +604,7 @@ public final class LoadClient {
         node.set("violation_kinds", counts(all.violationKinds()));
         if (churn != null) {
             node.put("call_seconds", o.callSeconds);
+            node.put("calls", callsDescription());
             node.put("calls_completed", churn.callsCompleted());
             node.put("calls_failed", churn.callsFailed());
         }
@@ -663,8 +682,8 @@ public final class LoadClient {
         out.append(String.format(Locale.ROOT, "pong RTT          p50 %.2f ms  p99 %.2f ms  (%d pongs in window, %d late)%n",
                 rtt.path("p50").asDouble(), rtt.path("p99").asDouble(), rtt.path("count").asInt(), s.get("late_pongs").asLong()));
         if (s.has("calls_completed")) {
-            out.append(String.format(Locale.ROOT, "calls             %d completed, %d failed (consecutive calls of %d s ± 20 %% per session)%n",
-                    s.get("calls_completed").asInt(), s.get("calls_failed").asInt(), s.get("call_seconds").asInt()));
+            out.append(String.format(Locale.ROOT, "calls             %d completed, %d failed (%s)%n",
+                    s.get("calls_completed").asInt(), s.get("calls_failed").asInt(), s.path("calls").asText()));
         }
         out.append(String.format(Locale.ROOT, "audio             %.1f s sent in %.1f s window (nominal %.1f s)%s%n",
                 s.get("audio_seconds_sent_in_window").asDouble(), s.get("window_seconds").asDouble(),

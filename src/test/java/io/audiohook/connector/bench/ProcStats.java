@@ -28,32 +28,61 @@ final class ProcStats {
 
     /** Fields 14 and 15 of a stat line; the command name (field 2) may contain spaces and parentheses. */
     static long statTicks(String stat) {
+        long[] userSystem = userSystemTicks(stat);
+        return userSystem[0] + userSystem[1];
+    }
+
+    /** {utime, stime} of a stat line: the process' own code, and the kernel working for it (system calls). */
+    static long[] userSystemTicks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
         // f[0] is field 3 (state), so field n is f[n - 3].
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
+    /** stime of a process in clock ticks: the kernel's share of {@link #cpuTicks}; -1 when unknown. */
+    static long systemTicks(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            return userSystemTicks(Files.readString(Path.of("/proc/" + pid + "/stat")))[1];
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU ticks of every live thread of the process, summed by thread name with digits folded. */
     static Map<String, Long> threadTicks(long pid) {
         Map<String, Long> byName = new TreeMap<>();
+        threadsById(pid).values().forEach(t -> byName.merge(t.name().replaceAll("\\d+$", "#"), t.ticks(), Long::sum));
+        return byName;
+    }
+
+    /** A thread's name as Linux keeps it (cut to 15 characters) and its utime + stime in clock ticks. */
+    record ThreadTicks(String name, long ticks) {
+    }
+
+    /** Every live thread of the process by thread id; empty when unknown. */
+    static Map<Long, ThreadTicks> threadsById(long pid) {
+        Map<Long, ThreadTicks> byId = new TreeMap<>();
         if (pid <= 0) {
-            return byName;
+            return byId;
         }
         Path tasks = Path.of("/proc/" + pid + "/task");
         try (var dirs = Files.list(tasks)) {
             for (Path task : (Iterable<Path>) dirs::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+$", "#");
-                    byName.merge(name, statTicks(stat), Long::sum);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    byId.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, statTicks(stat)));
                 } catch (IOException | RuntimeException gone) {
                     // The thread ended between listing and reading.
                 }
             }
         } catch (IOException e) {
-            return byName;
+            return byId;
         }
-        return byName;
+        return byId;
     }
 
     /** {busy, total} jiffies of all CPUs from /proc/stat (busy: all but idle and iowait); null when unreadable. */
