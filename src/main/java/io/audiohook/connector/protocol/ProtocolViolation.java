@@ -16,6 +16,7 @@ public final class ProtocolViolation extends RuntimeException {
     public static final String BAD_AUDIO_FRAME = "Binary data not a valid audio frame";
     public static final String NO_MEDIA = "No acceptable media format offered";
     public static final String BINARY_TOO_LARGE = "Binary message too large";
+    public static final String AUDIO_BEFORE_OPEN = "Audio received before open";
 
     public ProtocolViolation(String info) {
         super(info, null, false, false);
