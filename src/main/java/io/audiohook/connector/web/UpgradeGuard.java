@@ -70,6 +70,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                         return CheckResult.rejectUpgrade(503);
                     }
                     if (result.ok()) {
+                        FrameGuard.install(request);
                         return CheckResult.permitUpgrade();
                     }
                     refused(result.outcome().reason(), request);

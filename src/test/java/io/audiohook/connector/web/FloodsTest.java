@@ -1,0 +1,106 @@
+package io.audiohook.connector.web;
+
+import static io.audiohook.connector.client.RawWebSocket.PING;
+import static io.audiohook.connector.client.RawWebSocket.PONG;
+import static io.audiohook.connector.testkit.TestCalls.assertConformant;
+import static io.audiohook.connector.testkit.TestCalls.await;
+import static io.audiohook.connector.testkit.TestCalls.call;
+import static io.audiohook.connector.testkit.TestCalls.connect;
+import static io.audiohook.connector.testkit.TestCalls.types;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.audiohook.connector.call.CallRecorder;
+import io.audiohook.connector.client.AudioHookClient;
+import io.audiohook.connector.client.RawWebSocket;
+import io.audiohook.connector.client.RawWebSocket.Frame;
+import io.audiohook.connector.client.SessionConfig;
+import io.audiohook.connector.protocol.ProtocolViolation;
+import io.audiohook.connector.testkit.ConnectorTest;
+import io.audiohook.connector.testkit.TestCalls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Floods cost the flooder, not the other calls: a ping flood is cut off with 1008 after a bounded number of pongs,
+ * and a flood of upgrades with bad signatures is answered 401 each, with a bounded number of log lines, while a
+ * normal call goes on and gets its answers in time.
+ */
+@QuarkusTest
+class FloodsTest extends ConnectorTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a normal call may wait for its pong while a flood goes on (it takes milliseconds alone). */
+    static final Duration IN_TIME = Duration.ofSeconds(1);
+
+    @Inject
+    CallRecorder recorder;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void pingFloodIsClosedWith1008AndAnotherCallGoesOn() throws Exception {
+        AudioHookClient healthy = connect(call(endpoint));
+        await(healthy.open());
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<Frame>>> floods = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                floods.add(threads.submit(() -> flood(call(endpoint), 5_000)));
+            }
+            for (int i = 0; i < 5; i++) {
+                await(healthy.sendAudio(new byte[3200]));
+                long sent = System.nanoTime();
+                healthy.sendPing().get(IN_TIME.toMillis(), TimeUnit.MILLISECONDS);
+                assertTrue(System.nanoTime() - sent < IN_TIME.toNanos());
+            }
+            for (Future<List<Frame>> flood : floods) {
+                List<Frame> frames = flood.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                long pongs = frames.stream().filter(f -> f.opcode() == PONG).count();
+                assertTrue(pongs >= FrameGuard.MAX_PINGS_PER_SECOND && pongs <= 2L * FrameGuard.MAX_PINGS_PER_SECOND,
+                        "pongs: " + pongs);
+                List<Frame> rest = frames.stream().filter(f -> f.opcode() != PONG).toList();
+                assertEquals("disconnect", HostileFramesTest.type(rest.get(0)), rest.toString());
+                assertEquals(ProtocolViolation.TOO_MANY_PINGS,
+                        HostileFramesTest.json(rest.get(0)).path("parameters").path("info").asText());
+                assertEquals(1008, rest.get(1).closeCode(), rest.toString());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        await(healthy.close("end"));
+        healthy.awaitClose(WAIT);
+        assertEquals(List.of("opened", "pong", "pong", "pong", "pong", "pong", "closed"), types(healthy));
+        assertConformant(healthy);
+        assertEquals(5 * 1600, recorder.call(healthy.config().sessionId()).orElseThrow().bytes(0));
+    }
+
+    /** Pings as fast as the socket takes them, until the server cuts it off; what the server sent meanwhile. */
+    private static List<Frame> flood(SessionConfig config, int pings) throws IOException {
+        try (RawWebSocket ws = HostileFramesTest.opened(config)) {
+            try {
+                for (int i = 0; i < pings; i++) {
+                    ws.send(true, PING, new byte[125]);
+                }
+            } catch (IOException closedByTheServer) {
+                // expected: the connection is failed long before the last ping
+            }
+            return ws.untilClosed(WAIT);
+        }
+    }
+}
