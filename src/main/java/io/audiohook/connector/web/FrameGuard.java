@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -29,6 +30,8 @@ import io.vertx.core.net.impl.VertxHandler;
  * transaction is waited for (after a refused frame the decoder discards whatever the client sends).</li>
  * <li>More than {@link #MAX_PINGS_PER_SECOND} WebSocket pings within a second: the pings beyond are not answered and
  * the connection fails with 1008, so pongs stay bounded and a flood costs one event loop nothing much.</li>
+ * <li>The HTTP idle timeout ({@code quarkus.http.idle-timeout}) stops applying once the connection is a WebSocket:
+ * from there the AudioHook timeouts (open, idle, disconnect, linger) end it, each with its protocol answer.</li>
  * </ul>
  */
 final class FrameGuard extends ChannelDuplexHandler {
@@ -91,6 +94,14 @@ final class FrameGuard extends ChannelDuplexHandler {
             return;
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && ctx.pipeline().get(WEBSOCKET_DECODER) != null) {
+            return; // upgraded: the session's own timeouts apply
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     private boolean tooManyPings() {

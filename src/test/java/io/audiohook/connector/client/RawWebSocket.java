@@ -86,11 +86,10 @@ public final class RawWebSocket implements AutoCloseable {
         String head = readHead(socket.getInputStream());
         int status = Integer.parseInt(head.substring(9, 12));
         RawWebSocket ws = new RawWebSocket(socket, status, head);
-        if (status == 101) {
-            Thread reader = new Thread(ws::readFrames, "raw-websocket-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
+        // Refused: whatever follows the head is skipped; only the end of the stream is reported.
+        Thread reader = new Thread(status == 101 ? ws::readFrames : ws::skipToEnd, "raw-websocket-reader");
+        reader.setDaemon(true);
+        reader.start();
         return ws;
     }
 
@@ -228,6 +227,18 @@ public final class RawWebSocket implements AutoCloseable {
         } catch (IOException endOfStream) {
             frames.add(new Frame(true, END_OF_STREAM, new byte[0]));
         }
+    }
+
+    private void skipToEnd() {
+        try {
+            InputStream in = socket.getInputStream();
+            while (in.skip(Long.MAX_VALUE) > 0 || in.read() >= 0) {
+                // a body, or anything else the server sends on a refused upgrade
+            }
+        } catch (IOException endOfStream) {
+            // reset: an end too
+        }
+        frames.add(new Frame(true, END_OF_STREAM, new byte[0]));
     }
 
     private static int readByte(InputStream in) throws IOException {
