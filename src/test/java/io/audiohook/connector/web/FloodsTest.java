@@ -90,6 +90,40 @@ class FloodsTest extends ConnectorTest {
         assertEquals(5 * 1600, recorder.call(healthy.config().sessionId()).orElseThrow().bytes(0));
     }
 
+    @Test
+    void badSignatureFloodIsRefusedEachTimeWithBoundedLogsAndACallGoesOn() throws Exception {
+        int flood = 120;
+        double refusedBefore = refused();
+        ExecutorService threads = Executors.newFixedThreadPool(24);
+        try (LogCapture log = LogCapture.start()) {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < flood; i++) {
+                SessionConfig forged = call(endpoint).signatureTweak(in -> in.corruptSignature(true));
+                statuses.add(threads.submit(() -> {
+                    try (RawWebSocket ws = RawWebSocket.connect(forged)) {
+                        return ws.status();
+                    }
+                }));
+            }
+            AudioHookClient healthy = connect(call(endpoint));
+            await(healthy.open());
+            long sent = System.nanoTime();
+            await(healthy.sendPing());
+            assertTrue(System.nanoTime() - sent < IN_TIME.toNanos(), "pong during the flood");
+            for (Future<Integer> status : statuses) {
+                assertEquals(401, status.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            await(healthy.close("end"));
+            healthy.awaitClose(WAIT);
+            assertConformant(healthy);
+            assertEquals(refusedBefore + flood, refused(), "every refusal is counted");
+            int lines = log.matching(Level.INFO, "upgrade refused").size();
+            assertTrue(lines <= 2 * RefusalLog.LINES_PER_WINDOW, lines + " log lines for " + flood + " refusals");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /** Pings as fast as the socket takes them, until the server cuts it off; what the server sent meanwhile. */
     private static List<Frame> flood(SessionConfig config, int pings) throws IOException {
         try (RawWebSocket ws = HostileFramesTest.opened(config)) {
@@ -102,5 +136,10 @@ class FloodsTest extends ConnectorTest {
             }
             return ws.untilClosed(WAIT);
         }
+    }
+
+    private double refused() {
+        Counter counter = meters.find("audiohook.upgrades.refused").tag("reason", "failed").counter();
+        return counter == null ? 0 : counter.count();
     }
 }
