@@ -22,6 +22,7 @@ public final class ProtocolViolation extends RuntimeException {
     public static final String BAD_FRAMING = "Invalid WebSocket framing";
     public static final String NOT_UTF8 = "Text message not valid UTF-8";
     public static final String TOO_MANY_PINGS = "Too many WebSocket pings";
+    public static final String TOO_MANY_MESSAGES = "Too many messages";
 
     public ProtocolViolation(String info) {
         super(info, null, false, false);

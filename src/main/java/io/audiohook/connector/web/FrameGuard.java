@@ -2,15 +2,18 @@ package io.audiohook.connector.web;
 
 import org.jboss.logging.Logger;
 
+import io.audiohook.connector.protocol.ProtocolViolation;
+
+import io.micrometer.core.instrument.Counter;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.Http1xServerConnection;
@@ -30,24 +33,38 @@ import io.vertx.core.net.impl.VertxHandler;
  * transaction is waited for (after a refused frame the decoder discards whatever the client sends).</li>
  * <li>More than {@link #MAX_PINGS_PER_SECOND} WebSocket pings within a second: the pings beyond are not answered and
  * the connection fails with 1008, so pongs stay bounded and a flood costs one event loop nothing much.</li>
+ * <li>A client that does not read what it is sent: once more than {@link #MAX_UNSENT_BYTES} wait for it (beyond what
+ * the kernel's socket buffer holds), the connection is closed (it reads nothing, so no close frame could reach it),
+ * counted in {@code audiohook_connections_not_reading_total}. Without this, every ping of a client that never reads
+ * grew the server's heap by its pong: a few such clients ran a 512 MB connector out of memory.</li>
  * <li>The HTTP idle timeout ({@code quarkus.http.idle-timeout}) stops applying once the connection is a WebSocket:
  * from there the AudioHook timeouts (open, idle, disconnect, linger) end it, each with its protocol answer.</li>
  * </ul>
  */
 final class FrameGuard extends ChannelDuplexHandler {
     static final int MAX_PINGS_PER_SECOND = 20;
+    static final long MAX_UNSENT_BYTES = 256 * 1024;
     private static final Logger LOG = Logger.getLogger(FrameGuard.class);
     /** The names Vert.x gives its own handler and Netty the WebSocket decoder. */
     private static final String VERTX_HANDLER = "handler";
     private static final String WEBSOCKET_DECODER = "wsdecoder";
 
+    private final Counter notReading;
     private long windowStart = System.nanoTime();
     private int pingsInWindow;
     private boolean flooded;
     private boolean failed;
+    private boolean unread;
 
-    /** Puts the guard (and a UTF-8 check of text frames) into the pipeline of the request about to be upgraded. */
-    static void install(HttpServerRequest request) {
+    private FrameGuard(Counter notReading) {
+        this.notReading = notReading;
+    }
+
+    /**
+     * Puts the guard, a UTF-8 check of text frames and the {@link MessageBacklog} into the pipeline of the request
+     * about to be upgraded.
+     */
+    static void install(HttpServerRequest request, Counter notReading) {
         if (!(request.connection() instanceof ConnectionBase connection)) {
             return;
         }
@@ -56,9 +73,11 @@ final class FrameGuard extends ChannelDuplexHandler {
             LOG.debugf("no Vert.x handler in the pipeline %s: frames are not guarded", pipeline.names());
             return;
         }
-        // Inbound order after the upgrade: wsdecoder (where the HTTP decoder was), UTF-8 check, guard, Vert.x.
+        // Inbound order after the upgrade: wsdecoder (where the HTTP decoder was), UTF-8 check, guard, backlog, Vert.x.
         pipeline.addBefore(VERTX_HANDLER, "audiohookUtf8", new Utf8FrameValidator(false));
-        pipeline.addBefore(VERTX_HANDLER, "audiohookFrameGuard", new FrameGuard());
+        FrameGuard guard = new FrameGuard(notReading);
+        pipeline.addBefore(VERTX_HANDLER, "audiohookFrameGuard", guard);
+        pipeline.addBefore(VERTX_HANDLER, "audiohookBacklog", new MessageBacklog(guard));
     }
 
     @Override
@@ -67,8 +86,7 @@ final class FrameGuard extends ChannelDuplexHandler {
             ping.release();
             if (!flooded) {
                 flooded = true;
-                fail(ctx, new CorruptedWebSocketFrameException(WebSocketCloseStatus.POLICY_VIOLATION,
-                        "more than " + MAX_PINGS_PER_SECOND + " pings per second"));
+                fail(ctx, ClientFlood.of(ProtocolViolation.TOO_MANY_PINGS));
             }
             return;
         }
@@ -94,6 +112,14 @@ final class FrameGuard extends ChannelDuplexHandler {
             return;
         }
         ctx.write(msg, promise);
+        ChannelOutboundBuffer unsent = ctx.channel().unsafe().outboundBuffer();
+        if (!unread && unsent != null && unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
+            unread = true;
+            notReading.increment();
+            LOG.infof("a client left %d bytes unread on its WebSocket: closing the connection",
+                    unsent.totalPendingWriteBytes());
+            ctx.close();
+        }
     }
 
     @Override
@@ -114,7 +140,7 @@ final class FrameGuard extends ChannelDuplexHandler {
     }
 
     /** Hands the failure to the WebSocket's exception handler (the endpoint's {@code @OnError}); false: no WebSocket. */
-    private boolean fail(ChannelHandlerContext ctx, CorruptedWebSocketFrameException failure) {
+    boolean fail(ChannelHandlerContext ctx, CorruptedWebSocketFrameException failure) {
         if (ctx.pipeline().get(WEBSOCKET_DECODER) != null
                 && ctx.pipeline().get(VERTX_HANDLER) instanceof VertxHandler<?> vertx
                 && vertx.getConnection() instanceof Http1xServerConnection connection) {

@@ -48,7 +48,6 @@ public class LiveSessions {
     private static final int CLOSE_MESSAGE_TOO_BIG = 1009;
     private static final int CLOSE_INTERNAL_ERROR = 1011;
     private static final int CLOSE_NOT_UTF8 = 1007;
-    private static final int CLOSE_POLICY = 1008;
     /** Receive buffer for binary frames, one per event-loop thread. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal
             .withInitial(() -> new byte[ProtocolSettings.MAX_BINARY_BYTES]);
@@ -177,18 +176,17 @@ public class LiveSessions {
 
     /**
      * A frame the WebSocket refused ({@link FrameGuard}): over the frame limit, broken framing, not UTF-8, one ping
-     * too many. The session says so in {@code disconnect} (error) where it still may, and the socket closes with the
+     * or message too many. The session says so in {@code disconnect} (error) where it still may, and the socket closes with the
      * WebSocket's code for it (1009, 1002, 1007, 1008): the decoder reads nothing more, so no close transaction is
      * waited for.
      */
     void refused(WebSocketConnection connection, CorruptedWebSocketFrameException failure) {
         WebSocketCloseStatus status = failure.closeStatus();
-        String info = switch (status.code()) {
+        String info = ClientFlood.info(failure).orElseGet(() -> switch (status.code()) {
             case CLOSE_MESSAGE_TOO_BIG -> ProtocolViolation.FRAME_TOO_LARGE;
             case CLOSE_NOT_UTF8 -> ProtocolViolation.NOT_UTF8;
-            case CLOSE_POLICY -> ProtocolViolation.TOO_MANY_PINGS;
             default -> ProtocolViolation.BAD_FRAMING;
-        };
+        });
         violated(connection, info, new CloseReason(status.code(), status.reasonText()));
     }
 

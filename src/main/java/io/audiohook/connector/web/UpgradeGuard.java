@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.audiohook.connector.auth.Authenticator;
 import io.audiohook.connector.auth.UpgradeRequest;
 import io.audiohook.connector.protocol.Uuids;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -47,6 +49,12 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     Vertx vertx;
 
     private final RefusalLog refusals = new RefusalLog(System.nanoTime());
+    private Counter notReading;
+
+    @PostConstruct
+    void meters() {
+        notReading = meters.counter("audiohook.connections.not.reading");
+    }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
@@ -75,7 +83,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                         return CheckResult.rejectUpgrade(503);
                     }
                     if (result.ok()) {
-                        FrameGuard.install(request);
+                        FrameGuard.install(request, notReading);
                         return CheckResult.permitUpgrade();
                     }
                     refused(result.outcome().reason(), request);

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -73,7 +74,23 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends the upgrade request with {@code headers} and reads the answer; frames are read only after a 101. */
     public static RawWebSocket connect(URI uri, Map<String, String> headers) throws IOException {
-        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        return connect(uri, headers, true);
+    }
+
+    /**
+     * An AudioHook upgrade by a client that never reads what it is sent after the response head ({@link #next} waits
+     * in vain), with a small receive buffer (4 KiB), so that what the server sends soon stays with the server.
+     */
+    public static RawWebSocket connectWithoutReading(SessionConfig config) throws IOException {
+        return connect(config.uri(), AudioHookClient.upgradeHeaders(config), false);
+    }
+
+    private static RawWebSocket connect(URI uri, Map<String, String> headers, boolean read) throws IOException {
+        Socket socket = new Socket();
+        if (!read) {
+            socket.setReceiveBufferSize(4096); // before connect: the window it announces
+        }
+        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
         socket.setTcpNoDelay(true);
         StringBuilder request = new StringBuilder("GET ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
@@ -86,6 +103,9 @@ public final class RawWebSocket implements AutoCloseable {
         String head = readHead(socket.getInputStream());
         int status = Integer.parseInt(head.substring(9, 12));
         RawWebSocket ws = new RawWebSocket(socket, status, head);
+        if (!read) {
+            return ws;
+        }
         // Refused: whatever follows the head is skipped; only the end of the stream is reported.
         Thread reader = new Thread(status == 101 ? ws::readFrames : ws::skipToEnd, "raw-websocket-reader");
         reader.setDaemon(true);

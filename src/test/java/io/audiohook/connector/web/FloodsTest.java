@@ -124,6 +124,62 @@ class FloodsTest extends ConnectorTest {
         }
     }
 
+    /**
+     * Tiny messages faster than the event loop serves them: reading pauses, and when a single read brings more than
+     * the connection holds, it fails with 1008. (The first message, not a client message, got its disconnect.)
+     */
+    @Test
+    void aFloodOfTinyMessagesIsClosedWith1008() throws Exception {
+        SessionConfig config = call(endpoint);
+        try (RawWebSocket ws = HostileFramesTest.opened(config)) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    ws.send(true, RawWebSocket.TEXT, new byte[] {'1'});
+                }
+            } catch (IOException closedByTheServer) {
+                // expected
+            }
+            List<Frame> frames = ws.untilClosed(WAIT);
+            Frame close = frames.get(frames.size() - 1);
+            assertEquals(1008, close.closeCode(), frames.toString());
+            assertEquals(ProtocolViolation.NOT_JSON,
+                    HostileFramesTest.json(frames.get(0)).path("parameters").path("info").asText());
+        }
+    }
+
+    /** It is answered until too much waits for it, then closed; a call meanwhile is answered in time. */
+    @Test
+    void aClientThatDoesNotReadIsClosedAndAnotherCallGoesOn() throws Exception {
+        double closedBefore = counter("audiohook.connections.not.reading");
+        AudioHookClient healthy = connect(call(endpoint));
+        await(healthy.open());
+        SessionConfig config = call(endpoint);
+        long sent = 0;
+        try (RawWebSocket ws = RawWebSocket.connectWithoutReading(config)) {
+            ws.sendText(AudioHookClient.openMessage(config));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            try {
+                for (long seq = 2; System.nanoTime() < deadline; seq++) {
+                    String ping = HostileFramesTest.message(config, "ping", seq, "{}");
+                    ws.sendText(ping);
+                    sent += ping.length();
+                }
+                throw new AssertionError("still open after " + sent + " bytes of pings");
+            } catch (IOException closedByTheServer) {
+                // expected
+            }
+        }
+        assertEquals(closedBefore + 1, counter("audiohook.connections.not.reading"));
+        long pinged = System.nanoTime();
+        await(healthy.sendPing());
+        assertTrue(System.nanoTime() - pinged < IN_TIME.toNanos());
+        await(healthy.close("end"));
+        healthy.awaitClose(WAIT);
+        assertConformant(healthy);
+        TestCalls.eventually(() -> recorder.call(config.sessionId()).flatMap(r -> r.end()).isPresent());
+    }
+
     /** Pings as fast as the socket takes them, until the server cuts it off; what the server sent meanwhile. */
     private static List<Frame> flood(SessionConfig config, int pings) throws IOException {
         try (RawWebSocket ws = HostileFramesTest.opened(config)) {
@@ -140,6 +196,11 @@ class FloodsTest extends ConnectorTest {
 
     private double refused() {
         Counter counter = meters.find("audiohook.upgrades.refused").tag("reason", "failed").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double counter(String name) {
+        Counter counter = meters.find(name).counter();
         return counter == null ? 0 : counter.count();
     }
 }
