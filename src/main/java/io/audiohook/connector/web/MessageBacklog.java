@@ -73,8 +73,13 @@ final class MessageBacklog extends ChannelInboundHandlerAdapter {
 
     private void served(ChannelHandlerContext ctx) {
         waiting--;
+        boolean forwarded = false;
         while (!dropping && !held.isEmpty() && waiting < MAX_WAITING) {
             forward(ctx, held.poll());
+            forwarded = true;
+        }
+        if (forwarded) {
+            ctx.fireChannelReadComplete(); // outside Netty's read loop: Vert.x flushes what it wrote meanwhile at this
         }
         if (paused && held.isEmpty() && waiting <= MAX_WAITING / 2 && !dropping) {
             paused = false;

@@ -124,6 +124,24 @@ class FloodsTest extends ConnectorTest {
         }
     }
 
+    /** More messages at once than a connection lets wait: held, then served, every one and in order. */
+    @Test
+    void aBurstOfMessagesIsServedInOrder() throws Exception {
+        SessionConfig config = call(endpoint);
+        int pings = MessageBacklog.MAX_WAITING + MessageBacklog.MAX_HELD;
+        try (RawWebSocket ws = HostileFramesTest.opened(config)) {
+            for (int seq = 2; seq < pings + 2; seq++) {
+                ws.sendText(HostileFramesTest.message(config, "ping", seq, "{}"));
+            }
+            for (int seq = 2; seq < pings + 2; seq++) {
+                Frame pong = ws.next(WAIT);
+                com.fasterxml.jackson.databind.JsonNode json = HostileFramesTest.json(pong);
+                assertEquals("pong", json.path("type").asText(), json.toString());
+                assertEquals(seq, json.path("clientseq").asInt(), json.toString());
+            }
+        }
+    }
+
     /**
      * Tiny messages faster than the event loop serves them: reading pauses, and when a single read brings more than
      * the connection holds, it fails with 1008. (The first message, not a client message, got its disconnect.)
