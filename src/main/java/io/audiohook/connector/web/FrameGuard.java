@@ -113,7 +113,7 @@ final class FrameGuard extends ChannelDuplexHandler {
         }
         ctx.write(msg, promise);
         ChannelOutboundBuffer unsent = ctx.channel().unsafe().outboundBuffer();
-        if (!unread && unsent != null && unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES) {
+        if (!unread && unsent != null && unsent.totalPendingWriteBytes() > MAX_UNSENT_BYTES && upgraded(ctx)) {
             unread = true;
             notReading.increment();
             LOG.infof("a client left %d bytes unread on its WebSocket: closing the connection",
@@ -124,10 +124,15 @@ final class FrameGuard extends ChannelDuplexHandler {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent && ctx.pipeline().get(WEBSOCKET_DECODER) != null) {
+        if (event instanceof IdleStateEvent && upgraded(ctx)) {
             return; // upgraded: the session's own timeouts apply
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    /** A WebSocket by now (a permitted upgrade that failed after all stays an HTTP connection, left alone). */
+    private static boolean upgraded(ChannelHandlerContext ctx) {
+        return ctx.pipeline().get(WEBSOCKET_DECODER) != null;
     }
 
     private boolean tooManyPings() {
@@ -141,8 +146,7 @@ final class FrameGuard extends ChannelDuplexHandler {
 
     /** Hands the failure to the WebSocket's exception handler (the endpoint's {@code @OnError}); false: no WebSocket. */
     boolean fail(ChannelHandlerContext ctx, CorruptedWebSocketFrameException failure) {
-        if (ctx.pipeline().get(WEBSOCKET_DECODER) != null
-                && ctx.pipeline().get(VERTX_HANDLER) instanceof VertxHandler<?> vertx
+        if (upgraded(ctx) && ctx.pipeline().get(VERTX_HANDLER) instanceof VertxHandler<?> vertx
                 && vertx.getConnection() instanceof Http1xServerConnection connection) {
             failed = true; // before the handler runs: it may answer at once
             connection.handleException(failure);
