@@ -70,6 +70,12 @@ public final class ProtocolSession {
 
     public synchronized void onBinary(byte[] frame, int offset, int length, long nowNanos) {
         timeouts.activity(nowNanos);
+        if (lifecycle.state() == SessionState.PREPARING) {
+            // No client sends audio before it has opened the session (reference server: disconnect error).
+            statistics.droppedFrame(length);
+            lifecycle.violation(ProtocolViolation.AUDIO_BEFORE_OPEN);
+            return;
+        }
         MediaOffer media = handshake.mediaOrNull();
         if (lifecycle.state() != SessionState.ACTIVE || media == null) {
             // Audio can race a pause or trail a close: drop it but keep the call.

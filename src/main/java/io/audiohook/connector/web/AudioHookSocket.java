@@ -1,5 +1,7 @@
 package io.audiohook.connector.web;
 
+import java.io.IOException;
+
 import jakarta.inject.Inject;
 
 import io.quarkus.websockets.next.OnBinaryMessage;
@@ -8,6 +10,7 @@ import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.smallrye.common.annotation.NonBlocking;
 import io.vertx.core.buffer.Buffer;
 
@@ -52,6 +55,23 @@ public abstract class AudioHookSocket {
     @NonBlocking
     public void tooLarge(IllegalStateException failure, WebSocketConnection connection) {
         sessions.failed(connection, failure);
+    }
+
+    /** A frame the WebSocket refused ({@link FrameGuard}): the session's answer, and the code for it in the close. */
+    @OnError
+    @NonBlocking
+    public void refused(CorruptedWebSocketFrameException failure, WebSocketConnection connection) {
+        sessions.refused(connection, failure);
+    }
+
+    /**
+     * The connection broke under the socket (reset by the peer, most often): nothing can be answered, and the close
+     * that follows ends the session; without this the framework logs an ERROR per dropped connection.
+     */
+    @OnError
+    @NonBlocking
+    public void lost(IOException failure, WebSocketConnection connection) {
+        sessions.lost(connection, failure);
     }
 
     @OnClose

@@ -1,5 +1,6 @@
 package io.audiohook.connector.web;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,8 @@ import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.protocol.ProtocolViolation;
 import io.audiohook.connector.protocol.SessionEnd;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.CloseReason;
@@ -44,6 +47,7 @@ public class LiveSessions {
     private static final int CLOSE_TRY_AGAIN_LATER = 1013;
     private static final int CLOSE_MESSAGE_TOO_BIG = 1009;
     private static final int CLOSE_INTERNAL_ERROR = 1011;
+    private static final int CLOSE_NOT_UTF8 = 1007;
     /** Receive buffer for binary frames, one per event-loop thread. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal
             .withInitial(() -> new byte[ProtocolSettings.MAX_BINARY_BYTES]);
@@ -156,24 +160,63 @@ public class LiveSessions {
      * waited for); any other failure closes with 1011, as the framework would.
      */
     void failed(WebSocketConnection connection, IllegalStateException failure) {
-        boolean tooLarge = String.valueOf(failure.getMessage()).contains("max message size");
+        if (String.valueOf(failure.getMessage()).contains("max message size")) {
+            violated(connection, ProtocolViolation.TOO_LARGE, new CloseReason(CLOSE_MESSAGE_TOO_BIG, "message too large"));
+            return;
+        }
         LiveSession live = sessions.get(connection.id());
         if (live != null) {
             try (var scope = live.logContext().enter()) {
-                if (tooLarge) {
-                    LOG.infof("session %s: protocol violation: a message beyond the WebSocket's message limit",
-                            live.protocol().sessionId());
-                    live.protocol().disconnect(DisconnectReason.ERROR, Optional.of(ProtocolViolation.TOO_LARGE));
-                } else {
-                    LOG.warnf(failure, "session %s: the connection failed; closing it with 1011",
-                            live.protocol().sessionId());
-                }
+                LOG.warnf(failure, "session %s: the connection failed; closing it with 1011",
+                        live.protocol().sessionId());
             }
         }
-        CloseReason reason = tooLarge ? new CloseReason(CLOSE_MESSAGE_TOO_BIG, "message too large")
-                : new CloseReason(CLOSE_INTERNAL_ERROR, "internal error");
+        close(connection, new CloseReason(CLOSE_INTERNAL_ERROR, "internal error"));
+    }
+
+    /**
+     * A frame the WebSocket refused ({@link FrameGuard}): over the frame limit, broken framing, not UTF-8, one ping
+     * or message too many. The session says so in {@code disconnect} (error) where it still may, and the socket closes with the
+     * WebSocket's code for it (1009, 1002, 1007, 1008): the decoder reads nothing more, so no close transaction is
+     * waited for.
+     */
+    void refused(WebSocketConnection connection, CorruptedWebSocketFrameException failure) {
+        WebSocketCloseStatus status = failure.closeStatus();
+        String info = ClientFlood.info(failure).orElseGet(() -> switch (status.code()) {
+            case CLOSE_MESSAGE_TOO_BIG -> ProtocolViolation.FRAME_TOO_LARGE;
+            case CLOSE_NOT_UTF8 -> ProtocolViolation.NOT_UTF8;
+            default -> ProtocolViolation.BAD_FRAMING;
+        });
+        violated(connection, info, new CloseReason(status.code(), status.reasonText()));
+    }
+
+    private void violated(WebSocketConnection connection, String info, CloseReason reason) {
+        LiveSession live = sessions.get(connection.id());
+        if (live != null) {
+            try (var scope = live.logContext().enter()) {
+                LOG.infof("session %s: protocol violation: %s; closing with %d", live.protocol().sessionId(), info,
+                        reason.getCode());
+                live.protocol().disconnect(DisconnectReason.ERROR, Optional.of(info));
+            }
+        }
+        close(connection, reason);
+    }
+
+    private static void close(WebSocketConnection connection, CloseReason reason) {
+        if (connection.isClosed()) {
+            return;
+        }
         connection.close(reason).subscribe().with(v -> {
         }, f -> LOG.debugf("close after a failure: %s", f.toString()));
+    }
+
+    void lost(WebSocketConnection connection, IOException failure) {
+        LiveSession live = sessions.get(connection.id());
+        if (live != null) {
+            try (var scope = live.logContext().enter()) {
+                LOG.debugf("session %s: the connection broke: %s", live.protocol().sessionId(), failure.toString());
+            }
+        }
     }
 
     void closed(WebSocketConnection connection) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,15 +14,18 @@ import org.jboss.logging.Logger;
 import io.audiohook.connector.auth.Authenticator;
 import io.audiohook.connector.auth.UpgradeRequest;
 import io.audiohook.connector.protocol.Uuids;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Decides before the WebSocket upgrade: capacity (503), the three AudioHook ids (400), API key and message
  * signature (401). Refusals carry no body and no hint; authentication failures all take the same minimum
- * time, waited on a timer so the event loop is never held.
+ * time, waited on a timer so the event loop is never held. Every refusal is counted; their log lines are bounded
+ * ({@link RefusalLog}), so a flood does not flood the log. An admitted connection gets its {@link FrameGuard}.
  */
 @ApplicationScoped
 public class UpgradeGuard implements HttpUpgradeCheck {
@@ -41,6 +45,16 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     MeterRegistry meters;
     @Inject
     Draining drain;
+    @Inject
+    Vertx vertx;
+
+    private final RefusalLog refusals = new RefusalLog(System.nanoTime());
+    private Counter notReading;
+
+    @PostConstruct
+    void meters() {
+        notReading = meters.counter("audiohook.connections.not.reading");
+    }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
@@ -65,11 +79,11 @@ public class UpgradeGuard implements HttpUpgradeCheck {
                 .onItemOrFailure().transformToUni((result, failure) -> {
                     if (failure != null) {
                         // The replay cache could not vouch for the nonce: refuse, but as "busy", not as a bad client.
-                        LOG.warnf("nonce check failed: %s", failure.toString());
-                        refused("nonce_store", request);
+                        refused("nonce_store", request, failure);
                         return CheckResult.rejectUpgrade(503);
                     }
                     if (result.ok()) {
+                        FrameGuard.install(request, notReading);
                         return CheckResult.permitUpgrade();
                     }
                     refused(result.outcome().reason(), request);
@@ -83,9 +97,40 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     }
 
     private void refused(String reason, HttpServerRequest request) {
+        refused(reason, request, null);
+    }
+
+    /** Counted always; logged within {@link RefusalLog}'s bound (WARN when the connector itself failed). */
+    private void refused(String reason, HttpServerRequest request, Throwable failure) {
         meters.counter("audiohook.upgrades.refused", "reason", reason).increment();
-        LOG.infof("upgrade refused (%s) for session %s, correlation %s", reason,
-                sanitize(request.getHeader(SESSION_ID)), sanitize(request.getHeader(CORRELATION_ID)));
+        long now = System.nanoTime();
+        boolean summaryDue = refusals.summaryPending();
+        if (!refusals.admit(reason, now)) {
+            if (!summaryDue) {
+                summarizeIn(refusals.untilSummary(now));
+            }
+            return;
+        }
+        String session = sanitize(request.getHeader(SESSION_ID));
+        String correlation = sanitize(request.getHeader(CORRELATION_ID));
+        if (failure != null) {
+            LOG.warnf("upgrade refused (%s) for session %s, correlation %s: %s", reason, session, correlation,
+                    failure.toString());
+        } else {
+            LOG.infof("upgrade refused (%s) for session %s, correlation %s", reason, session, correlation);
+        }
+    }
+
+    /** The refusals of a window that had no line of their own, in one line once it is over. */
+    private void summarizeIn(Duration delay) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+            long now = System.nanoTime();
+            refusals.summary(now).ifPresentOrElse(LOG::warn, () -> {
+                if (refusals.summaryPending()) {
+                    summarizeIn(refusals.untilSummary(now));
+                }
+            });
+        });
     }
 
     private static Map<String, List<String>> headers(HttpServerRequest request) {

@@ -108,6 +108,16 @@ public final class AudioHookClient {
         });
     }
 
+    /** The headers a call's upgrade request carries, for a client that upgrades by itself ({@link RawWebSocket}). */
+    public static Map<String, String> upgradeHeaders(SessionConfig config) {
+        return new AudioHookClient(config, null).upgradeHeaders();
+    }
+
+    /** The {@code open} a call starts with (seq 1), as text, for a client that frames it by itself. */
+    public static String openMessage(SessionConfig config) {
+        return new AudioHookClient(config, null).message("open", 1, openParameters(config)).toString();
+    }
+
     /** The headers the upgrade request will carry, signature included; exposed for tests. */
     public Map<String, String> upgradeHeaders() {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -141,6 +151,16 @@ public final class AudioHookClient {
 
     /** Sends open (seq 1 when called first); completes with the server's opened. */
     public CompletableFuture<Received> open() {
+        ObjectNode params = openParameters(config);
+        CompletableFuture<Received> opened = whenMessage(type("opened"));
+        synchronized (lock) {
+            openSent = true;
+            send("open", params);
+        }
+        return opened;
+    }
+
+    private static ObjectNode openParameters(SessionConfig config) {
         ObjectNode params = MAPPER.createObjectNode();
         params.put("organizationId", config.organizationId);
         params.put("conversationId", config.conversationId);
@@ -160,12 +180,7 @@ public final class AudioHookClient {
         if (config.customConfig != null) {
             params.set("customConfig", config.customConfig);
         }
-        CompletableFuture<Received> opened = whenMessage(type("opened"));
-        synchronized (lock) {
-            openSent = true;
-            send("open", params);
-        }
-        return opened;
+        return params;
     }
 
     /** Sends ping (with the previous round trip as rtt); completes with the matching pong. */

@@ -257,12 +257,11 @@ class ProtocolSessionTest {
     }
 
     @Test
-    void audioBeforeOpenIsDroppedNotFatal() {
+    void audioBeforeOpenIsAProtocolError() {
         session.onBinary(new byte[320], 0, 320, SECOND);
-        assertEquals(List.of(), wire.types());
+        assertDisconnect("error", ProtocolViolation.AUDIO_BEFORE_OPEN);
         assertEquals(1, session.counters().droppedFrames());
-        openCall();
-        assertEquals(List.of("opened"), wire.types());
+        assertEquals(0, events.audioBytes);
     }
 
     @Test

@@ -194,18 +194,6 @@ class AudioHookSessionTest extends ConnectorTest {
         assertConformant(client);
     }
 
-    @Test
-    void audioBeforeOpenIsDroppedAndTheCallStillOpens() {
-        AudioHookClient client = connect(call(endpoint));
-        await(client.sendRawBinary(new byte[3200]));
-        await(client.open());
-        sendFrames(client, 2);
-        await(client.close("end"));
-        assertEquals(List.of("opened", "closed"), types(client));
-        CallRecorder.CallRecord record = recorder.call(client.config().sessionId()).orElseThrow();
-        assertEquals(2 * 1600, record.bytes(0));
-    }
-
     static void sendFrames(AudioHookClient client, int frames) {
         for (int i = 0; i < frames; i++) {
             await(client.sendAudio(new byte[3200]));

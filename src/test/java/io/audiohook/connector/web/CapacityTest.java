@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -22,23 +21,15 @@ import io.audiohook.connector.call.CallRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.audiohook.connector.testkit.TestCalls;
 import io.audiohook.connector.testkit.ConnectorTest;
 
 /** With room for two sessions, a third upgrade is refused with 503 until one of the two has ended. */
 @QuarkusTest
-@TestProfile(CapacityTest.TwoSessions.class)
+@TestProfile(SmallInstance.class)
 class CapacityTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    public static class TwoSessions implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("connector.sessions.max", "2");
-        }
-    }
 
 
     @Inject
@@ -57,14 +48,14 @@ class CapacityTest extends ConnectorTest {
         AudioHookClient second = connect(call(endpoint));
         await(first.open());
         await(second.open());
-        assertEquals(2, sessions.active());
+        assertEquals(SmallInstance.MAX_SESSIONS, sessions.active());
 
         double refusedBefore = refusedForCapacity();
         ConnectResult third = attempt(call(endpoint));
         assertEquals(503, third.httpStatus(), "failure: " + third.failure());
         assertFalse(third.connected());
         assertEquals(refusedBefore + 1, refusedForCapacity());
-        assertEquals(2, sessions.active());
+        assertEquals(SmallInstance.MAX_SESSIONS, sessions.active());
         assertTrue(recorder.call(third.client().config().sessionId()).isEmpty());
 
         await(first.close("end"));
@@ -85,7 +76,7 @@ class CapacityTest extends ConnectorTest {
             }
         }
         await(next.open());
-        assertEquals(2, sessions.active());
+        assertEquals(SmallInstance.MAX_SESSIONS, sessions.active());
         await(next.sendPing());
         await(next.close("end"));
         await(second.close("end"));
