@@ -49,6 +49,7 @@ final class ConversationCompletions implements AutoCloseable {
     private boolean renewing;
     private boolean claiming;
     private boolean unreachable;
+    private boolean warnedGiveUp;
     private boolean closed;
     private Timers.Timer tick;
 
@@ -123,7 +124,13 @@ final class ConversationCompletions implements AutoCloseable {
     }
 
     private void attempt(Retry retry) {
-        retry.operation.get().whenComplete((value, error) -> {
+        CompletionStage<?> operation;
+        try {
+            operation = retry.operation.get();
+        } catch (RuntimeException e) { // a client that refuses at once (closing, say) is a failure like any other
+            operation = CompletableFuture.failedFuture(e);
+        }
+        operation.whenComplete((value, error) -> {
             if (error == null) {
                 reachable();
                 retry.answer(value);
@@ -146,10 +153,19 @@ final class ConversationCompletions implements AutoCloseable {
         });
     }
 
+    /** Counted each time; said at WARN once per outage (a long one could give up thousands). */
     private void giveUp(Retry retry) {
-        givenUp.incrementAndGet();
-        LOG.warnf("conversation ledger: too many operations wait for it; a %s is given up (its lease lapses on its "
-                + "own and the conversation is completed once the ledger answers)", retry.what);
+        long n = givenUp.incrementAndGet();
+        boolean first;
+        synchronized (this) {
+            first = !warnedGiveUp;
+            warnedGiveUp = true;
+        }
+        if (first) {
+            LOG.warnf("conversation ledger: too many operations wait for it; a %s is given up, and more may be "
+                    + "(audiohook_ledger_given_up_total, %d so far): their leases lapse on their own and their "
+                    + "conversations are completed once the ledger answers", retry.what, n);
+        }
         retry.answer(null);
     }
 
@@ -236,6 +252,7 @@ final class ConversationCompletions implements AutoCloseable {
         synchronized (this) {
             back = unreachable;
             unreachable = false;
+            warnedGiveUp = false;
         }
         if (back) {
             LOG.info("conversation ledger reachable again");
