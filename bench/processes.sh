@@ -11,7 +11,9 @@
 # Environment: CONNECTOR_HEAP (default 1g), CONNECTOR_JAVA_OPTS, EMULATOR_JAVA_OPTS, BENCH_JAVA_OPTS,
 #   CONNECTOR_JAR / EMULATOR_JAR (default target/quarkus-app/quarkus-run.jar: another build to compare with),
 #   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota),
-#   CONNECTOR_EMULATOR_STREAM_LIMIT (the emulator's stream duration limit, default 120s).
+#   CONNECTOR_EMULATOR_STREAM_LIMIT (the emulator's stream duration limit, default 120s),
+#   CONNECTOR_JAVA (the java binary of the connector only, default java: another runtime to compare with, e.g.
+#   /usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
 
 # shellcheck source=bench/run-main.sh
 source "$ROOT/bench/run-main.sh"
@@ -21,6 +23,7 @@ CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_STREAMS_PER_MINUTE="${EMULATOR_STREAMS_PER_MINUTE:-100000}"
 CONNECTOR_JAVA_OPTS="${CONNECTOR_JAVA_OPTS:-}"
+CONNECTOR_JAVA="${CONNECTOR_JAVA:-java}"
 EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--Xmx512m}"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 API_KEY_VALUE="bench-api-key"
@@ -112,7 +115,7 @@ start_connector() { # MAX_SESSIONS [VAR=value ...]; sets PORT, CONNECTOR_PID, CO
         MAX_SESSIONS="$max_sessions" CONVERSATION_PROFILE_NAME="$PROFILE" \
         CONNECTOR_ASSIST_ENDPOINT="127.0.0.1:$EMULATOR_PORT" CONNECTOR_ASSIST_PLAINTEXT=true \
         REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" "$@" \
-        java -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" \
+        "$CONNECTOR_JAVA" -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" \
         $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" >"$CONNECTOR_LOG" 2>&1 &
     CONNECTOR_PID=$!
     PIDS+=("$CONNECTOR_PID")
