@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -40,7 +39,7 @@ final class ConversationCompletions implements AutoCloseable {
     private final Consumer<String> completeClaimed;
     /** This instance's live holds, by session id. */
     private final Map<String, Hold> holds = new LinkedHashMap<>();
-    private final Deque<Retry> retries = new ArrayDeque<>();
+    private final Deque<LedgerRetry> retries = new ArrayDeque<>();
     private final AtomicLong ledgerFailures = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     private final AtomicLong claimed = new AtomicLong();
@@ -114,16 +113,16 @@ final class ConversationCompletions implements AutoCloseable {
             holds.remove(hold.session());
         }
         CompletableFuture<Boolean> decided = new CompletableFuture<>();
-        attempt(new Retry("release", () -> ledger.release(hold, how), decided));
+        attempt(new LedgerRetry("release", () -> ledger.release(hold, how), decided));
         return decided;
     }
 
     /** The conversation was completed (or never can be); retried like a release. */
     void forget(String conversation) {
-        attempt(new Retry("forget", () -> ledger.forget(conversation), new CompletableFuture<>()));
+        attempt(new LedgerRetry("forget", () -> ledger.forget(conversation), new CompletableFuture<>()));
     }
 
-    private void attempt(Retry retry) {
+    private void attempt(LedgerRetry retry) {
         CompletionStage<?> operation;
         try {
             operation = retry.operation.get();
@@ -137,7 +136,7 @@ final class ConversationCompletions implements AutoCloseable {
                 return;
             }
             failed(retry.what, error);
-            Retry dropped = null;
+            LedgerRetry dropped = null;
             synchronized (this) {
                 if (closed) {
                     return; // shutting down: its lease lapses, and another instance decides
@@ -154,7 +153,7 @@ final class ConversationCompletions implements AutoCloseable {
     }
 
     /** Counted each time; said at WARN once per outage (a long one could give up thousands). */
-    private void giveUp(Retry retry) {
+    private void giveUp(LedgerRetry retry) {
         long n = givenUp.incrementAndGet();
         boolean first;
         synchronized (this) {
@@ -170,7 +169,7 @@ final class ConversationCompletions implements AutoCloseable {
     }
 
     private void tick() {
-        List<Retry> due;
+        List<LedgerRetry> due;
         boolean renew;
         boolean claim;
         List<Hold> live;
@@ -283,24 +282,6 @@ final class ConversationCompletions implements AutoCloseable {
         closed = true;
         if (tick != null) {
             tick.cancel();
-        }
-    }
-
-    /** An operation on the ledger, retried each tick until it succeeds. */
-    private static final class Retry {
-        final String what;
-        final Supplier<CompletionStage<?>> operation;
-        final CompletableFuture<Boolean> answer;
-
-        @SuppressWarnings("unchecked")
-        Retry(String what, Supplier<? extends CompletionStage<?>> operation, CompletableFuture<Boolean> answer) {
-            this.what = what;
-            this.operation = (Supplier<CompletionStage<?>>) operation;
-            this.answer = answer;
-        }
-
-        void answer(Object value) {
-            answer.complete(Boolean.TRUE.equals(value));
         }
     }
 }
