@@ -7,7 +7,6 @@ import io.audiohook.connector.client.ClientResources;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +62,7 @@ public final class CallCostBenchmark {
         boolean heap;
         Path jfrDir;
         Path outDir = Path.of("bench/results");
-        String stamp = Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
+        String stamp = BenchRun.stamp();
         String notes = "";
         List<String> loadArgs = new ArrayList<>();
 
@@ -112,9 +111,7 @@ public final class CallCostBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
-            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-        }
+        BenchRun.widenCommonPool();
         Params p = Params.parse(args);
         ObjectNode result = new CallCostBenchmark(p).run();
         Files.createDirectories(p.outDir);
@@ -135,13 +132,7 @@ public final class CallCostBenchmark {
 
     ObjectNode run() throws Exception {
         ObjectNode result = LoadClient.JSON.createObjectNode();
-        ObjectNode env = result.putObject("environment");
-        env.put("date", Instant.now().toString());
-        env.put("nproc", Runtime.getRuntime().availableProcessors());
-        env.put("java_version", System.getProperty("java.version"));
-        env.put("connector_cmdline", ProcStats.cmdline(p.connectorPid));
-        env.put("emulator_cmdline", ProcStats.cmdline(p.emulatorPid));
-        env.put("notes", p.notes);
+        BenchRun.environment(result, p.connectorPid, p.emulatorPid, p.notes);
         ObjectNode params = result.putObject("params");
         params.put("rounds", p.rounds.toString());
         params.put("warmup", p.warmup == null ? "none" : p.warmup.toString());

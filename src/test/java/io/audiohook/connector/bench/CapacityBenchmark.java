@@ -7,7 +7,6 @@ import io.audiohook.connector.client.ClientResources;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +38,7 @@ public final class CapacityBenchmark {
         int settleSeconds = 10;
         int rampPerSecond = 50;
         Path outDir = Path.of("bench/results");
-        String stamp = Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
+        String stamp = BenchRun.stamp();
         String notes = "";
         String desktopRedis;
         int warmupSessions = 100;
@@ -92,9 +91,7 @@ public final class CapacityBenchmark {
     static final List<String> PUBLISH = List.of("audiohook_publish_latency_seconds_bucket");
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
-            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-        }
+        BenchRun.widenCommonPool();
         Params p = Params.parse(args);
         ObjectNode result = new CapacityBenchmark(p).run();
         Files.createDirectories(p.outDir);
@@ -118,13 +115,7 @@ public final class CapacityBenchmark {
 
     ObjectNode run() throws Exception {
         ObjectNode result = LoadClient.JSON.createObjectNode();
-        ObjectNode env = result.putObject("environment");
-        env.put("date", Instant.now().toString());
-        env.put("nproc", Runtime.getRuntime().availableProcessors());
-        env.put("java_version", System.getProperty("java.version"));
-        env.put("connector_cmdline", ProcStats.cmdline(p.connectorPid));
-        env.put("emulator_cmdline", ProcStats.cmdline(p.emulatorPid));
-        env.put("notes", p.notes);
+        ObjectNode env = BenchRun.environment(result, p.connectorPid, p.emulatorPid, p.notes);
         env.put("duration_seconds", p.durationSeconds);
         env.put("settle_seconds", p.settleSeconds);
         env.put("metric_source_audio_to_request", firstPresent(scrape(), AUDIO_TO_REQUEST));

@@ -62,7 +62,6 @@ public final class LoadClient {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String SPEECH = "/demo/two-party-call.pcmu.wav";
     static final Duration FRAME = Duration.ofMillis(200);
-    private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     /** Options; every duration in whole seconds. */
     public static final class Options {
@@ -203,11 +202,7 @@ public final class LoadClient {
     }
 
     public static void main(String[] args) throws Exception {
-        // With fewer than 3 CPUs the common pool has parallelism 1 and CompletableFuture's default async executor
-        // becomes thread-per-task; the JDK WebSocket handshake uses it. Must be set before first use.
-        if (System.getProperty(COMMON_PARALLELISM) == null) {
-            System.setProperty(COMMON_PARALLELISM, "2");
-        }
+        BenchRun.widenCommonPool(); // before CompletableFuture is first used
         Options options;
         try {
             options = Options.parse(args);

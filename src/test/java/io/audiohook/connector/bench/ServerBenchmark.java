@@ -58,7 +58,6 @@ public final class ServerBenchmark {
     private static final String SPEECH = "/demo/two-party-call.pcmu.wav";
     private static final Duration FRAME = Duration.ofMillis(200);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
-    private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     // ------------------------------------------------------------------ parameters
 
@@ -154,12 +153,7 @@ public final class ServerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // With fewer than 3 CPUs the common pool has parallelism 1 and CompletableFuture's default async
-        // executor becomes thread-per-task; the JDK WebSocket handshake uses it, so every upgrade would start a
-        // thread on the load side. Must be set before CompletableFuture is first used.
-        if (System.getProperty(COMMON_PARALLELISM) == null) {
-            System.setProperty(COMMON_PARALLELISM, "2");
-        }
+        BenchRun.widenCommonPool(); // before CompletableFuture is first used
         Params p = Params.parse(args);
         ServerBenchmark bench = new ServerBenchmark(p);
         int exit;

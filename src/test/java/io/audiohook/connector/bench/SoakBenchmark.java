@@ -6,7 +6,6 @@ import io.audiohook.connector.client.ClientResources;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class SoakBenchmark {
         int sampleSeconds = 30;
         int warmupMinutes = 2;
         Path outDir = Path.of("bench/results");
-        String stamp = Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
+        String stamp = BenchRun.stamp();
         String notes = "";
         List<String> loadArgs = new ArrayList<>();
 
@@ -94,9 +93,7 @@ public final class SoakBenchmark {
             Map.entry("ledger_given_up", "audiohook_ledger_given_up_total"));
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
-            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-        }
+        BenchRun.widenCommonPool();
         Params p = Params.parse(args);
         ObjectNode result = new SoakBenchmark(p).run();
         Files.createDirectories(p.outDir);
@@ -120,12 +117,7 @@ public final class SoakBenchmark {
 
     ObjectNode run() throws Exception {
         ObjectNode result = LoadClient.JSON.createObjectNode();
-        ObjectNode env = result.putObject("environment");
-        env.put("date", Instant.now().toString());
-        env.put("nproc", Runtime.getRuntime().availableProcessors());
-        env.put("java_version", System.getProperty("java.version"));
-        env.put("connector_cmdline", ProcStats.cmdline(p.connectorPid));
-        env.put("notes", p.notes);
+        BenchRun.environment(result, p.connectorPid, p.notes);
         ObjectNode params = result.putObject("params");
         params.put("slots", p.slots);
         params.put("call_seconds", p.callSeconds);

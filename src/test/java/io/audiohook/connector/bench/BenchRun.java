@@ -1,0 +1,46 @@
+package io.audiohook.connector.bench;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What every benchmark main does alike: the JVM setting it needs first, and the environment it records. */
+final class BenchRun {
+    private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+    private BenchRun() {
+    }
+
+    /**
+     * With fewer than 3 CPUs the common pool has parallelism 1 and CompletableFuture's default async executor becomes
+     * thread-per-task; the JDK WebSocket handshake uses it. Must be called before its first use.
+     */
+    static void widenCommonPool() {
+        if (System.getProperty(COMMON_PARALLELISM) == null) {
+            System.setProperty(COMMON_PARALLELISM, "2");
+        }
+    }
+
+    /** This moment as result files are named: {@code 20261207T111853Z}. */
+    static String stamp() {
+        return Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
+    }
+
+    /** The result's {@code environment}: date, CPUs, this JVM's version, the connector's command line, the notes. */
+    static ObjectNode environment(ObjectNode result, long connectorPid, String notes) {
+        ObjectNode env = result.putObject("environment");
+        env.put("date", Instant.now().toString());
+        env.put("nproc", Runtime.getRuntime().availableProcessors());
+        env.put("java_version", System.getProperty("java.version"));
+        env.put("connector_cmdline", ProcStats.cmdline(connectorPid));
+        env.put("notes", notes);
+        return env;
+    }
+
+    /** The same, with the emulator's command line too. */
+    static ObjectNode environment(ObjectNode result, long connectorPid, long emulatorPid, String notes) {
+        ObjectNode env = environment(result, connectorPid, notes);
+        env.put("emulator_cmdline", ProcStats.cmdline(emulatorPid));
+        return env;
+    }
+}
