@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** The emulator's default profile, as a deployment names its own. */
+    static final String PROFILE = "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
 
     private final String name;
     private final Process process;
@@ -25,6 +28,35 @@ final class AppProcess implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The environment of a connector configured as a deployment is, pointed at an emulator process (plaintext) and a
+     * Redis, with a short drain; {@code more} adds to it or overrides it.
+     */
+    static Map<String, String> connectorEnv(int port, String apiKey, String clientSecret, String redisHostPort,
+            String dialogflowHostPort, Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", Integer.toString(port));
+        env.put("API_KEY", apiKey);
+        env.put("CLIENT_SECRET", clientSecret);
+        env.put("CONVERSATION_PROFILE_NAME", PROFILE);
+        env.put("GCP_PROJECT_ID", "emulated-project");
+        env.put("REDIS_URL", "redis://" + redisHostPort);
+        env.put("CONNECTOR_ASSIST_ENDPOINT", dialogflowHostPort);
+        env.put("CONNECTOR_ASSIST_PLAINTEXT", "true");
+        env.put("DRAIN_GRACE", "1s");
+        env.putAll(more);
+        return env;
+    }
+
+    /** The environment of the emulator as its own process (plaintext on {@code port}); {@code more} adds to it. */
+    static Map<String, String> emulatorEnv(int port, Map<String, String> more) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "emulator");
+        env.put("EMULATOR_PORT", Integer.toString(port));
+        env.putAll(more);
+        return env;
     }
 
     /** Starts it and waits until Quarkus says it started (or fails with the process' output). */

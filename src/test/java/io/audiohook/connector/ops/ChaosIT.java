@@ -38,7 +38,6 @@ import io.audiohook.connector.testkit.TestCalls;
 class ChaosIT {
     static final String KEY = "chaos-it-key";
     static final String SECRET = "Y2hhb3MtaXQtY2xpZW50LXNlY3JldC0zMi1ieXRlcy0=";
-    static final String PROFILE = "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
 
     static Path dir;
     static RedisServer.Started redis;
@@ -60,24 +59,16 @@ class ChaosIT {
         dialogflow = TcpProxy.to("127.0.0.1", emulatorPort);
         redisLink = TcpProxy.to("127.0.0.1", redis.port());
         // the journal: a restarted emulator still knows its conversations, as Dialogflow does after a server restart
-        emulatorEnv = Map.of("QUARKUS_PROFILE", "emulator", "EMULATOR_PORT", Integer.toString(emulatorPort),
-                "DRAIN_GRACE", "1s", "CONNECTOR_EMULATOR_JOURNAL", dir.resolve("emulator-journal.tsv").toString());
+        emulatorEnv = AppProcess.emulatorEnv(emulatorPort, Map.of("DRAIN_GRACE", "1s",
+                "CONNECTOR_EMULATOR_JOURNAL", dir.resolve("emulator-journal.tsv").toString()));
         int port = RedisServer.freePort();
-        Map<String, String> connectorEnv = Map.ofEntries(
-                Map.entry("PORT", Integer.toString(port)),
-                Map.entry("API_KEY", KEY),
-                Map.entry("CLIENT_SECRET", SECRET),
-                Map.entry("CONVERSATION_PROFILE_NAME", PROFILE),
-                Map.entry("GCP_PROJECT_ID", "emulated-project"),
-                Map.entry("REDIS_URL", "redis://127.0.0.1:" + redisLink.port()),
-                Map.entry("CONNECTOR_ASSIST_ENDPOINT", "127.0.0.1:" + dialogflow.port()),
-                Map.entry("CONNECTOR_ASSIST_PLAINTEXT", "true"),
-                // shorter waits than production's; each fault still goes through the same steps
-                Map.entry("CONNECTOR_ASSIST_BACKOFF_INITIAL", "100ms"),
-                Map.entry("CONNECTOR_ASSIST_BACKOFF_MAX", "500ms"),
-                Map.entry("CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF", "200ms"),
-                Map.entry("CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF_MAX", "1s"),
-                Map.entry("DRAIN_GRACE", "1s"));
+        Map<String, String> connectorEnv = AppProcess.connectorEnv(port, KEY, SECRET, "127.0.0.1:" + redisLink.port(),
+                "127.0.0.1:" + dialogflow.port(), Map.of(
+                        // shorter waits than production's; each fault still goes through the same steps
+                        "CONNECTOR_ASSIST_BACKOFF_INITIAL", "100ms",
+                        "CONNECTOR_ASSIST_BACKOFF_MAX", "500ms",
+                        "CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF", "200ms",
+                        "CONNECTOR_ASSIST_RESOURCE_EXHAUSTED_BACKOFF_MAX", "1s"));
         // both JVMs start at once: the connector needs neither backend to start
         CompletableFuture<AppProcess> emulatorStarted = CompletableFuture.supplyAsync(() -> startEmulator("emulator"));
         connector = AppProcess.start("connector", connectorEnv, List.of("-Xmx384m"), dir);

@@ -43,7 +43,6 @@ import io.audiohook.connector.testkit.TestCalls;
  * is completed exactly once. The emulator runs as its own process, so that it outlives the killed instance.
  */
 class InstanceKilledIT {
-    static final String PROFILE = "projects/emulated-project/locations/us-central1/conversationProfiles/emulated-profile";
     static final String CONVERSATIONS = "projects/emulated-project/locations/us-central1/conversations/a";
     static final ClientResources RESOURCES = ClientResources.create();
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -62,8 +61,8 @@ class InstanceKilledIT {
         dir = Files.createTempDirectory(Path.of("target"), "instance-killed-");
         redis = RedisServer.startOnFreePort();
         emulatorPort = RedisServer.freePort();
-        CompletableFuture<AppProcess> emulatorStarted = CompletableFuture.supplyAsync(() -> start("emulator", Map.of(
-                "QUARKUS_PROFILE", "emulator", "EMULATOR_PORT", Integer.toString(emulatorPort))));
+        CompletableFuture<AppProcess> emulatorStarted = CompletableFuture.supplyAsync(() -> start("emulator",
+                AppProcess.emulatorEnv(emulatorPort, Map.of())));
         doomedPort = RedisServer.freePort();
         survivorPort = RedisServer.freePort();
         CompletableFuture<AppProcess> doomedStarted = CompletableFuture.supplyAsync(() -> start("doomed",
@@ -74,18 +73,10 @@ class InstanceKilledIT {
     }
 
     static Map<String, String> connector(int port) {
-        return Map.ofEntries(
-                Map.entry("PORT", Integer.toString(port)),
-                Map.entry("API_KEY", TestCalls.KEY),
-                Map.entry("CLIENT_SECRET", TestCalls.SECRET),
-                Map.entry("CONVERSATION_PROFILE_NAME", PROFILE),
-                Map.entry("GCP_PROJECT_ID", "emulated-project"),
-                Map.entry("REDIS_URL", "redis://127.0.0.1:" + redis.port()),
-                Map.entry("CONNECTOR_ASSIST_ENDPOINT", "localhost:" + emulatorPort),
-                Map.entry("CONNECTOR_ASSIST_PLAINTEXT", "true"),
-                Map.entry("CONNECTOR_ASSIST_COMPLETION_GRACE", "2s"),
-                Map.entry("CONNECTOR_LEDGER_LEASE", "2s"),
-                Map.entry("DRAIN_GRACE", "1s"));
+        return AppProcess.connectorEnv(port, TestCalls.KEY, TestCalls.SECRET, "127.0.0.1:" + redis.port(),
+                "localhost:" + emulatorPort, Map.of(
+                        "CONNECTOR_ASSIST_COMPLETION_GRACE", "2s",
+                        "CONNECTOR_LEDGER_LEASE", "2s"));
     }
 
     static AppProcess start(String name, Map<String, String> env) {
