@@ -1,7 +1,7 @@
 package io.audiohook.connector.publish;
 
 /**
- * The Lua scripts of {@link RedisConversationLedger}, one per operation. Each reads Redis' clock ({@code TIME}), so
+ * The Lua scripts of {@link RedisConversationLedger}, one per operation (run by their SHA-1, {@link LuaScript}). Each reads Redis' clock ({@code TIME}), so
  * every instance measures leases and graces on the same clock; {@code redis.replicate_commands()} lets a script
  * write after reading it on Redis 6 (Redis 7 always does).
  */
@@ -19,7 +19,7 @@ final class LedgerScripts {
      * KEYS: due, held. ARGV: conversation, session, lease, grace, capacity. Returns 1 when a completion was waiting
      * for nobody (this session continues the conversation), 2 when the ledger is full, else 0.
      */
-    static final String HOLD = NOW + """
+    static final LuaScript HOLD = new LuaScript(NOW + """
             local lease, grace = tonumber(ARGV[3]), tonumber(ARGV[4])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
             local others = redis.call('ZCARD', KEYS[2])
@@ -35,10 +35,10 @@ final class LedgerScripts {
               return 1
             end
             return 0
-            """;
+            """);
 
     /** KEYS: due, then one held key per hold. ARGV: lease, grace, then conversation and session per hold. */
-    static final String RENEW = NOW + """
+    static final LuaScript RENEW = new LuaScript(NOW + """
             local lease, grace = tonumber(ARGV[1]), tonumber(ARGV[2])
             local expiry = now + lease
             for i = 2, #KEYS do
@@ -47,14 +47,14 @@ final class LedgerScripts {
               redis.call('ZADD', KEYS[1], 'GT', expiry + grace, ARGV[2 * i - 1])
             end
             return 0
-            """;
+            """);
 
     /**
      * KEYS: due, held, claimed. ARGV: conversation, session, how (GRACE, END, ABANDON), grace, claim, capacity.
      * Returns 1 when the caller completes the conversation now (END, held by nobody else, not claimed by another
      * instance already: now claimed for the caller), else 0.
      */
-    static final String RELEASE = NOW + """
+    static final LuaScript RELEASE = new LuaScript(NOW + """
             redis.call('ZREM', KEYS[2], ARGV[2])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
             if ARGV[3] == 'ABANDON' then
@@ -77,13 +77,13 @@ final class LedgerScripts {
               redis.call('ZADD', KEYS[1], now + grace, ARGV[1])
             end
             return 0
-            """;
+            """);
 
     /**
      * KEYS: due. ARGV: prefix of the held keys, prefix of the claimed keys, max, grace, claim. Returns the
      * conversations claimed: due and held by nobody; those still held are pushed to their last lease plus the grace.
      */
-    static final String CLAIM = NOW + """
+    static final LuaScript CLAIM = new LuaScript(NOW + """
             local grace, claim = tonumber(ARGV[4]), tonumber(ARGV[5])
             local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
             local claimed = {}
@@ -100,10 +100,10 @@ final class LedgerScripts {
               end
             end
             return claimed
-            """;
+            """);
 
     /** KEYS: due, held, claimed. ARGV: conversation. Forgets it unless a session holds it again. */
-    static final String FORGET = NOW + """
+    static final LuaScript FORGET = new LuaScript(NOW + """
             redis.call('DEL', KEYS[3])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
             if redis.call('ZCARD', KEYS[2]) == 0 then
@@ -111,5 +111,5 @@ final class LedgerScripts {
               redis.call('DEL', KEYS[2])
             end
             return 0
-            """;
+            """);
 }

@@ -104,13 +104,11 @@ public final class RedisConversationLedger implements ConversationLedger {
         return prefix + "claimed:" + conversation;
     }
 
-    private Uni<Response> eval(String script, List<String> keys, String... args) {
-        List<String> command = new ArrayList<>(2 + keys.size() + args.length);
-        command.add(script);
-        command.add(Integer.toString(keys.size()));
-        command.addAll(keys);
-        command.addAll(List.of(args));
-        return redis.execute("EVAL", command.toArray(String[]::new));
+    private Uni<Response> eval(LuaScript script, List<String> keys, String... args) {
+        String[] keysThenArgs = new String[keys.size() + args.length];
+        keys.toArray(keysThenArgs);
+        System.arraycopy(args, 0, keysThenArgs, keys.size(), args.length);
+        return script.run(redis, keys.size(), keysThenArgs);
     }
 
     private <T> CompletionStage<T> run(Uni<T> operation) {

@@ -1,13 +1,9 @@
 package io.audiohook.connector.publish;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +40,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
      * GET and PUBLISH in one atomic round trip: the instance id is read for every batch (a reloaded desktop may have
      * moved to another UI-connector instance), and a key deleted between the two cannot send events to a dead channel.
      */
-    static final String PUBLISH_SCRIPT = """
+    private static final LuaScript PUBLISH = new LuaScript("""
             local id = redis.call('GET', KEYS[1])
             if not id then return -1 end
             local channel = id .. ':' .. KEYS[1]
@@ -53,8 +49,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
               receivers = receivers + redis.call('PUBLISH', channel, ARGV[i])
             end
             return receivers
-            """;
-    private static final String PUBLISH_SHA = sha1(PUBLISH_SCRIPT);
+            """);
     private static final int TRANSCRIPT_BATCH = 32;
     /**
      * A command without an answer counts as failed (and is retried) after this long, so a Redis that vanished
@@ -125,18 +120,12 @@ public class RedisPublisher implements DesktopPresence.Watcher {
             return;
         }
         Instant ack = Instant.now();
-        String[] args = new String[3 + batch.size()];
-        args[0] = PUBLISH_SHA;
-        args[1] = "1";
-        args[2] = box.key;
+        String[] keyThenEnvelopes = new String[1 + batch.size()];
+        keyThenEnvelopes[0] = box.key;
         for (int i = 0; i < batch.size(); i++) {
-            args[3 + i] = batch.get(i).envelope(box.key, ack);
+            keyThenEnvelopes[1 + i] = batch.get(i).envelope(box.key, ack);
         }
-        redis.execute(Command.EVALSHA, args)
-                .onFailure(RedisPublisher::noScript).recoverWithUni(() -> {
-                    args[0] = PUBLISH_SCRIPT;
-                    return redis.execute(Command.EVAL, args);
-                })
+        PUBLISH.run(redis, 1, keyThenEnvelopes)
                 .ifNoItem().after(COMMAND_TIMEOUT).fail()
                 .subscribe().with(reply -> published(box, batch, reply), error -> {
                     redisDown(error);
@@ -243,18 +232,6 @@ public class RedisPublisher implements DesktopPresence.Watcher {
             LOG.warnf("Redis command failed (%s): events wait and are retried with backoff", error.toString());
         } else {
             LOG.debugf("Redis command failed: %s", error.toString());
-        }
-    }
-
-    private static boolean noScript(Throwable error) {
-        return String.valueOf(error.getMessage()).startsWith("NOSCRIPT");
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
