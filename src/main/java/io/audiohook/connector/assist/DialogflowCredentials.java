@@ -183,9 +183,14 @@ public final class DialogflowCredentials {
             }
         }
 
+        /**
+         * gRPC passes its channel's executor, which is direct ({@link DialogflowClients}): the thread that starts a
+         * call, an event loop. A token refresh is a blocking HTTP request (the metadata server), so it always runs
+         * on the lookup thread instead.
+         */
         @Override
-        public void getRequestMetadata(URI uri, Executor executor, RequestMetadataCallback callback) {
-            delegate.getRequestMetadata(uri, executor, new RequestMetadataCallback() {
+        public void getRequestMetadata(URI uri, Executor callersExecutor, RequestMetadataCallback callback) {
+            delegate.getRequestMetadata(uri, lookups, new RequestMetadataCallback() {
                 @Override
                 public void onSuccess(Map<String, List<String>> metadata) {
                     succeeded();
