@@ -30,12 +30,15 @@ public record Notification(DataType type, String data, String participantRole, S
 
     public static Notification of(AssistEvent event) {
         if (event instanceof RecognitionResult r) {
-            ConversationEvent body = ConversationEvent.newBuilder()
-                    .setConversation(r.conversationName())
-                    .setType(ConversationEvent.Type.NEW_RECOGNITION_RESULT)
-                    .setNewRecognitionResultPayload(r.result())
-                    .build();
-            return new Notification(DataType.NEW_RECOGNITION_RESULT, print(body), r.role().name(), r.utteranceId());
+            String json = RecognitionJson.write(r.conversationName(), r.result()); // the frequent one, written fast
+            if (json == null) {
+                json = print(ConversationEvent.newBuilder()
+                        .setConversation(r.conversationName())
+                        .setType(ConversationEvent.Type.NEW_RECOGNITION_RESULT)
+                        .setNewRecognitionResultPayload(r.result())
+                        .build());
+            }
+            return new Notification(DataType.NEW_RECOGNITION_RESULT, json, r.role().name(), r.utteranceId());
         }
         if (event instanceof NewMessage m) {
             ConversationEvent body = ConversationEvent.newBuilder()
