@@ -2,6 +2,9 @@ package io.audiohook.connector.assist;
 
 import java.util.ArrayDeque;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
+
 /**
  * Audio of one channel waiting to be sent, as the frames it arrived in, each with its place on the AudioHook
  * timeline. Bounded in bytes: when full, the oldest audio goes first, because the newest is what the agent needs
@@ -108,27 +111,45 @@ final class AudioBacklog {
         return dropped;
     }
 
-    /** Takes up to {@code max} bytes from the head. */
-    byte[] take(int max, Taken taken) {
+    /**
+     * Takes up to {@code max} bytes from the head. A run within one frame (the usual case: frames are longer than a
+     * request's chunk) is a view of the frame's array, not a copy; the arrays handed to {@link #add} are never
+     * written again, so the view stays what was taken.
+     */
+    ByteString take(int max, Taken taken) {
         int n = Math.min(max, size);
+        if (n == 0) {
+            return ByteString.EMPTY;
+        }
+        Segment first = segments.peekFirst();
+        if (first.remaining() >= n) {
+            ByteString view = UnsafeByteOperations.unsafeWrap(first.data, first.offset, n);
+            consume(first, n, taken);
+            size -= n;
+            return view;
+        }
         byte[] out = new byte[n];
         int filled = 0;
         while (filled < n) {
             Segment head = segments.peekFirst();
             int k = Math.min(head.remaining(), n - filled);
             System.arraycopy(head.data, head.offset, out, filled, k);
-            taken.run(head.position + head.offset / unit, k / unit);
-            head.offset += k;
+            consume(head, k, taken);
             filled += k;
-            if (head.remaining() == 0) {
-                segments.pollFirst();
-                if (head.arrivalNanos != REPLAY) {
-                    taken.frameSent(head.arrivalNanos);
-                }
-            }
         }
         size -= n;
-        return out;
+        return UnsafeByteOperations.unsafeWrap(out);
+    }
+
+    private void consume(Segment head, int k, Taken taken) {
+        taken.run(head.position + head.offset / unit, k / unit);
+        head.offset += k;
+        if (head.remaining() == 0) {
+            segments.pollFirst();
+            if (head.arrivalNanos != REPLAY) {
+                taken.frameSent(head.arrivalNanos);
+            }
+        }
     }
 
     /** Bytes at the head that are replayed look-back audio. */

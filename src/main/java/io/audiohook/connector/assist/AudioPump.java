@@ -2,6 +2,8 @@ package io.audiohook.connector.assist;
 
 import java.util.concurrent.TimeUnit;
 
+import com.google.protobuf.ByteString;
+
 /**
  * Moves a participant's waiting audio onto its current stream: as much as the pacer and the transport allow now,
  * the rest when the drain timer fires. It reports what stopped it, so that its {@link ParticipantStream} decides:
@@ -71,7 +73,7 @@ final class AudioPump {
 
     private boolean send(StreamAttempt stream, int n, long now) {
         int replayed = Math.min(audio.replayAtHead(), n);
-        byte[] chunk = audio.take(n, now);
+        ByteString chunk = audio.take(n, now);
         if (stream.send(StreamRequests.audio(chunk))) {
             audio.sent(stream, chunk, replayed);
             return true;

@@ -1,5 +1,7 @@
 package io.audiohook.connector.assist;
 
+import com.google.protobuf.ByteString;
+
 /**
  * The last audio sent on the current stream, so that what followed the last final result can be replayed
  * on the next stream. Bounded by the look-back duration. Not thread-safe; its owner serialises access.
@@ -18,17 +20,17 @@ final class LookbackRing {
         this.ring = new byte[capacity];
     }
 
-    void write(byte[] data) {
+    void write(ByteString data) {
         int capacity = ring.length;
-        if (capacity == 0 || data.length == 0) {
+        if (capacity == 0 || data.isEmpty()) {
             return;
         }
-        int n = Math.min(data.length, capacity);
-        int from = data.length - n;
+        int n = Math.min(data.size(), capacity);
+        int from = data.size() - n;
         int end = (start + size) % capacity;
         int first = Math.min(n, capacity - end);
-        System.arraycopy(data, from, ring, end, first);
-        System.arraycopy(data, from + first, ring, 0, n - first);
+        data.copyTo(ring, from, end, first);
+        data.copyTo(ring, from + first, 0, n - first);
         int overflow = size + n - capacity;
         if (overflow > 0) {
             start = (start + overflow) % capacity;

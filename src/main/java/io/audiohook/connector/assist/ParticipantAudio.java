@@ -2,6 +2,8 @@ package io.audiohook.connector.assist;
 
 import java.time.Duration;
 
+import com.google.protobuf.ByteString;
+
 import io.audiohook.connector.audio.RecognizerAudio;
 import io.audiohook.connector.audio.RecognizerEncoding;
 import io.audiohook.connector.audio.SampleFormat;
@@ -139,9 +141,9 @@ final class ParticipantAudio {
     }
 
     /** Takes the next {@code n} bytes: paced; {@link #sent} counts them and keeps them for look-back. */
-    byte[] take(int n, long nowNanos) {
+    ByteString take(int n, long nowNanos) {
         taken.reset(nowNanos);
-        byte[] chunk = backlog.take(n, taken);
+        ByteString chunk = backlog.take(n, taken);
         pacer.take(n);
         if (untilCut > 0) {
             untilCut = Math.max(0, untilCut - n);
@@ -155,12 +157,12 @@ final class ParticipantAudio {
      *
      * @param replayed how many of the bytes were look-back copies, as {@link #replayAtHead()} said before taking
      */
-    void sent(StreamAttempt attempt, byte[] chunk, int replayed) {
+    void sent(StreamAttempt attempt, ByteString chunk, int replayed) {
         taken.carriedOn(attempt.clock);
         ring.write(chunk);
-        counters.bytesSent.addAndGet(chunk.length);
+        counters.bytesSent.addAndGet(chunk.size());
         counters.lookbackReplayed.addAndGet(replayed);
-        attempt.bytesOnStream += chunk.length;
+        attempt.bytesOnStream += chunk.size();
     }
 
     int replayAtHead() {

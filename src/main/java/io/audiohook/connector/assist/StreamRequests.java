@@ -4,7 +4,7 @@ import com.google.cloud.dialogflow.v2beta1.AudioEncoding;
 import com.google.cloud.dialogflow.v2beta1.InputAudioConfig;
 import com.google.cloud.dialogflow.v2beta1.SpeechModelVariant;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
-import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.ByteString;
 
 import io.audiohook.connector.audio.RecognizerEncoding;
 
@@ -40,9 +40,8 @@ final class StreamRequests {
                 .build();
     }
 
-    /** @param chunk a fresh array nobody writes to afterwards: it is wrapped, not copied */
-    static StreamingAnalyzeContentRequest audio(byte[] chunk) {
-        return StreamingAnalyzeContentRequest.newBuilder().setInputAudio(UnsafeByteOperations.unsafeWrap(chunk))
-                .build();
+    /** @param chunk audio nobody writes to afterwards ({@link AudioBacklog#take}) */
+    static StreamingAnalyzeContentRequest audio(ByteString chunk) {
+        return StreamingAnalyzeContentRequest.newBuilder().setInputAudio(chunk).build();
     }
 }

@@ -7,6 +7,8 @@ import io.audiohook.connector.protocol.Channel;
 /**
  * One channel's share of a received frame, still in its wire encoding so that µ-law can go to the
  * recognizer untranscoded; {@link #pcm()} decodes on demand for consumers that need linear samples.
+ * {@code data} is a fresh array that nobody writes to: listeners may keep it, and the assist path sends views of
+ * it to Dialogflow without copying.
  *
  * @param position stream position of the first sample, in samples at 8 kHz (the AudioHook time base)
  */

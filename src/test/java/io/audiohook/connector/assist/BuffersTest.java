@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.protobuf.ByteString;
+
 /** The bounded buffers and the recorder that the participant streams are built on. */
 class BuffersTest {
 
@@ -37,10 +39,10 @@ class BuffersTest {
         assertEquals(0, backlog.add(new byte[] { 1, 2, 3 }, 10, 100));
         assertEquals(1, backlog.add(new byte[] { 4, 5, 6 }, 20, 200), "one byte of the oldest frame goes");
         Took took = new Took();
-        assertArrayEquals(new byte[] { 2, 3, 4 }, backlog.take(3, took));
+        assertArrayEquals(new byte[] { 2, 3, 4 }, backlog.take(3, took).toByteArray());
         assertEquals(List.of(10L), took.frames, "the first frame is fully sent");
         assertEquals(List.of(101L, 2L, 200L, 1L), took.runs, "the dropped byte moved the first run on the timeline");
-        assertArrayEquals(new byte[] { 5, 6 }, backlog.take(800, took));
+        assertArrayEquals(new byte[] { 5, 6 }, backlog.take(800, took).toByteArray());
         assertEquals(List.of(10L, 20L), took.frames);
         assertEquals(List.of(101L, 2L, 200L, 1L, 201L, 2L), took.runs);
         assertEquals(0, backlog.size());
@@ -53,7 +55,7 @@ class BuffersTest {
         backlog.addFirst(new byte[] { 1, 2, 3 }, new long[] { 10, 1, 40, 2 }); // a gap inside the copies
         assertEquals(3, backlog.replayAtHead());
         Took took = new Took();
-        assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, took));
+        assertArrayEquals(new byte[] { 1, 2, 3, 7 }, backlog.take(4, took).toByteArray());
         assertEquals(List.of(), took.frames);
         assertEquals(List.of(10L, 1L, 40L, 2L, 50L, 1L), took.runs, "each replayed byte keeps its place");
         assertEquals(0, backlog.replayAtHead());
@@ -95,8 +97,8 @@ class BuffersTest {
     @Test
     void lookbackRingKeepsTheNewestBytes() {
         LookbackRing ring = new LookbackRing(4);
-        ring.write(new byte[] { 1, 2, 3 });
-        ring.write(new byte[] { 4, 5, 6 });
+        ring.write(ByteString.copyFrom(new byte[] { 1, 2, 3 }));
+        ring.write(ByteString.copyFrom(new byte[] { 4, 5, 6 }));
         assertArrayEquals(new byte[] { 3, 4, 5, 6 }, ring.tail(10));
         assertArrayEquals(new byte[] { 5, 6 }, ring.tail(2));
         ring.clear();
@@ -113,7 +115,7 @@ class BuffersTest {
             for (int round = 0; round < 300; round++) {
                 byte[] chunk = new byte[random.nextInt(2 * capacity + 2)];
                 random.nextBytes(chunk);
-                ring.write(chunk);
+                ring.write(ByteString.copyFrom(chunk));
                 for (byte b : chunk) {
                     model.addLast(b);
                     if (model.size() > capacity) {

@@ -393,7 +393,7 @@ class ParticipantStreamTest {
         long before = 0;
         int n;
         while ((n = audio.nextChunk(false)) > 0) {
-            before += audio.take(n, timers.nanoTime()).length;
+            before += audio.take(n, timers.nanoTime()).size();
         }
         assertTrue(audio.atCut());
         assertEquals(29 * SECOND, before, "what is left of the audio from before the cut, and no more");
