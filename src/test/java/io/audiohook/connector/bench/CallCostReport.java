@@ -33,7 +33,11 @@ final class CallCostReport {
                 r.get("connector_ms_per_call_second").asDouble(), r.get("span_seconds").asDouble(),
                 perCall.get("emulator").asDouble(), perCall.get("redis").asDouble(), perCall.get("load_client").asDouble(),
                 r.get("calls_failed").asInt(), r.get("conversations_completed").asDouble(),
-                r.get("completion_wait_timed_out").asBoolean() ? " (completion wait timed out)" : "");
+                r.get("completion_wait_timed_out").asBoolean() ? " (completion wait timed out)" : "")
+                + (r.has("steady") ? String.format(Locale.ROOT, "; steady %.3f ms per call-second, p99 audio→request"
+                        + " %.2f ms, response→PUBLISH %.2f ms", r.get("steady").get("connector_ms_per_call_second")
+                        .asDouble(), r.get("steady").get("audio_to_request_ms").path("p99").asDouble(),
+                        r.get("steady").get("response_to_publish_ms").path("p99").asDouble()) : "");
     }
 
     static String text(JsonNode result) {
@@ -91,7 +95,8 @@ final class CallCostReport {
                     r.get("other_processes_cores").asDouble()));
         }
         md.append("\n\"of it system\": the connector's CPU in the kernel (system calls; on localhost the peer's TCP receive"
-                + " path runs in the sender's calls).\n\n").append(threadGroups(result)).append("\n").append(fixedCost(result));
+                + " path runs in the sender's calls).\n\n").append(steady(result)).append(threadGroups(result)).append("\n")
+                .append(fixedCost(result));
         for (JsonNode r : result.get("rounds")) {
             if (r.has("profile")) {
                 md.append(String.format(Locale.ROOT, "%n## Phases of %dx%d (JFR `%s`)%n%n", r.get("calls").asInt(),
@@ -101,6 +106,31 @@ final class CallCostReport {
             }
         }
         return md.toString();
+    }
+
+    /** Each round's steady window ({@link SteadyWindow}) and the load client's pong round trips over the round. */
+    private static String steady(JsonNode result) {
+        StringBuilder t = new StringBuilder("While every call streams (" + SteadyWindow.MARGIN_SECONDS + " s after the"
+                + " ramp until " + SteadyWindow.MARGIN_SECONDS + " s before the first call ends; pong round trips over"
+                + " the whole round, from the load client):\n\n| round | window s | live calls | ms per call-second"
+                + " | audio→request p50 / p99 ms | response→PUBLISH p50 / p99 ms | pong RTT p50 / p99 ms |\n"
+                + "|---|---:|---:|---:|---|---|---|\n");
+        for (JsonNode r : result.get("rounds")) {
+            JsonNode w = r.path("steady");
+            JsonNode pong = r.path("load_client").path("pong_rtt_ms");
+            t.append(String.format(Locale.ROOT, "| %dx%d | %s | %s | %s | %s | %s | %s |%n", r.get("calls").asInt(),
+                    r.get("seconds").asInt(), w.isMissingNode() ? "–" : w.get("seconds").asText(),
+                    w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.0f", w.get("live_calls").asDouble()),
+                    w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.3f", w.get("connector_ms_per_call_second")
+                            .asDouble()), pair(w.path("audio_to_request_ms")), pair(w.path("response_to_publish_ms")),
+                    pair(pong)));
+        }
+        return t.append('\n').toString();
+    }
+
+    private static String pair(JsonNode percentiles) {
+        return percentiles.has("p99") ? String.format(Locale.ROOT, "%.2f / %.2f", percentiles.get("p50").asDouble(),
+                percentiles.get("p99").asDouble()) : "–";
     }
 
     private static String threadGroups(JsonNode result) {

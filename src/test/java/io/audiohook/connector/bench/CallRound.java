@@ -62,10 +62,11 @@ final class CallRound {
         Instant from = Instant.now();
         long t0 = System.nanoTime();
 
-        ScheduledExecutorService heapTimer = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        SteadyWindow steady = measured ? SteadyWindow.schedule(timer, p.connectorPid, p.metrics, ramp, seconds) : null;
         long[] heapAtMid = {-1, -1}; // heap KB, live sessions
         if (heapBefore >= 0) { // mid-round: every call live when the calls outlast the ramp
-            heapTimer.schedule(() -> {
+            timer.schedule(() -> {
                 heapAtMid[1] = (long) Metrics.sum(Metrics.scrape(p.metrics), "audiohook_sessions_active");
                 heapAtMid[0] = Jcmd.heapAfterGcKb(p.connectorPid);
             }, (ramp + seconds) * 500L, TimeUnit.MILLISECONDS);
@@ -73,8 +74,8 @@ final class CallRound {
         ObjectNode load = new LoadClient(LoadClient.Options.parse(loadArgs(calls, seconds, ramp, measured)), resources)
                 .run(new LoadClient.Window() {
                 });
-        heapTimer.shutdown();
-        heapTimer.awaitTermination(1, TimeUnit.MINUTES);
+        timer.shutdown();
+        timer.awaitTermination(1, TimeUnit.MINUTES);
         int closed = load.path("calls_completed").asInt();
         double completed = awaitCompletions(closed, Metrics.sum(before, COMPLETED));
         double span = (System.nanoTime() - t0) / 1e9;
@@ -117,6 +118,9 @@ final class CallRound {
             notSampledMs += ThreadGroups.NOT_SAMPLED.contains(e.getKey()) ? ms(e.getValue()) : 0;
         }
         r.put("connector_java_threads_cpu_ms", LoadClient.round(connectorMs - notSampledMs, 1));
+        if (steady != null) {
+            steady.report(r, clkTck);
+        }
         ObjectNode drops = r.putObject("dropped");
         DROPS.forEach((key, series) -> drops.put(key, Metrics.sum(after, series) - Metrics.sum(before, series)));
         if (heapBefore >= 0) {
