@@ -15,12 +15,12 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.audiohook.connector.assist.AssistEvent;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Publishes Agent Assist events to Redis exactly as Google's Pub/Sub interceptor does for the UI connector, and
@@ -28,28 +28,15 @@ import io.vertx.mutiny.redis.client.Response;
  * writer of the {@link Outboxes}.
  * <p>
  * {@link #publish} only renders the event and queues it in its conversation's outbox; Redis work runs on the
- * Vert.x event loop through the reactive client. Per conversation one command is in flight at a time and a failed
- * batch returns to the front, so events reach the desktop in order also across Redis outages. Events of a
+ * Vert.x event loop through the reactive client. Per conversation one batch is out at a time and a failed batch
+ * returns to the front, so events reach the desktop in order also across Redis outages; the batches of all ready
+ * conversations go to Redis together ({@link PublishRuns}). Events of a
  * conversation no desktop has joined yet (no key) wait in the outbox; {@link DesktopPresence}'s shared tick
  * expires them, retries what backed off, and looks for the keys of all waiting conversations with one {@code MGET}.
  */
 @Singleton
 public class RedisPublisher implements DesktopPresence.Watcher {
     private static final Logger LOG = Logger.getLogger(RedisPublisher.class);
-    /**
-     * GET and PUBLISH in one atomic round trip: the instance id is read for every batch (a reloaded desktop may have
-     * moved to another UI-connector instance), and a key deleted between the two cannot send events to a dead channel.
-     */
-    private static final LuaScript PUBLISH = new LuaScript("""
-            local id = redis.call('GET', KEYS[1])
-            if not id then return -1 end
-            local channel = id .. ':' .. KEYS[1]
-            local receivers = 0
-            for i = 1, #ARGV do
-              receivers = receivers + redis.call('PUBLISH', channel, ARGV[i])
-            end
-            return receivers
-            """);
     private static final int TRANSCRIPT_BATCH = 32;
     /**
      * A command without an answer counts as failed (and is retried) after this long, so a Redis that vanished
@@ -67,6 +54,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private final TranscriptLines lines = new TranscriptLines();
     /** Conversations whose events wait for their desktop, by key: what the shared poll looks for. */
     private final Map<String, ConversationOutbox> awaiting = new ConcurrentHashMap<>();
+    private final PublishRuns runs;
     private volatile boolean warnedDown;
 
     RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings config, MeterRegistry registry,
@@ -82,6 +70,27 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
+        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, new PublishRuns.Lanes() {
+            @Override
+            public List<PendingEvent> next(ConversationOutbox box) {
+                return outboxes.nextEvents(box);
+            }
+
+            @Override
+            public void answered(ConversationOutbox box, List<PendingEvent> batch, long receivers) {
+                published(box, batch, receivers);
+            }
+
+            @Override
+            public void failed(List<PublishRuns.Batch> run, Throwable error) {
+                redisDown(error);
+                run.forEach(b -> outboxes.eventsFailed(b.box(), b.events()));
+            }
+        });
+        FunctionCounter.builder("audiohook.publish.runs", runs, PublishRuns::runsSent)
+                .description("Redis script runs that published events; under load each carries several"
+                        + " conversations' events")
+                .register(registry);
         presence.watch(this);
     }
 
@@ -115,27 +124,11 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     }
 
     private void publishNext(ConversationOutbox box) {
-        List<PendingEvent> batch = outboxes.nextEvents(box);
-        if (batch == null) {
-            return;
-        }
-        Instant ack = Instant.now();
-        String[] keyThenEnvelopes = new String[1 + batch.size()];
-        keyThenEnvelopes[0] = box.key;
-        for (int i = 0; i < batch.size(); i++) {
-            keyThenEnvelopes[1 + i] = batch.get(i).envelope(box.key, ack);
-        }
-        PUBLISH.run(redis, 1, keyThenEnvelopes)
-                .ifNoItem().after(COMMAND_TIMEOUT).fail()
-                .subscribe().with(reply -> published(box, batch, reply), error -> {
-                    redisDown(error);
-                    outboxes.eventsFailed(box, batch);
-                });
+        runs.ready(box);
     }
 
-    private void published(ConversationOutbox box, List<PendingEvent> batch, Response reply) {
+    private void published(ConversationOutbox box, List<PendingEvent> batch, long receivers) {
         redisUp();
-        long receivers = reply == null ? -1 : reply.toLong();
         if (receivers < 0) {
             outboxes.eventsWaitForDesktop(box, batch);
             awaiting.put(box.key, box);

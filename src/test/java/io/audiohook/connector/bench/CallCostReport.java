@@ -113,16 +113,18 @@ final class CallCostReport {
         StringBuilder t = new StringBuilder("While every call streams (" + SteadyWindow.MARGIN_SECONDS + " s after the"
                 + " ramp until " + SteadyWindow.MARGIN_SECONDS + " s before the first call ends; pong round trips over"
                 + " the whole round, from the load client):\n\n| round | window s | live calls | ms per call-second"
-                + " | audio→request p50 / p99 ms | response→PUBLISH p50 / p99 ms | pong RTT p50 / p99 ms |\n"
-                + "|---|---:|---:|---:|---|---|---|\n");
+                + " | audio→request p50 / p99 ms | response→PUBLISH p50 / p99 ms | Redis pool wait / command mean ms"
+                + " | pong RTT p50 / p99 ms |\n|---|---:|---:|---:|---|---|---|---|\n");
         for (JsonNode r : result.get("rounds")) {
             JsonNode w = r.path("steady");
             JsonNode pong = r.path("load_client").path("pong_rtt_ms");
-            t.append(String.format(Locale.ROOT, "| %dx%d | %s | %s | %s | %s | %s | %s |%n", r.get("calls").asInt(),
+            t.append(String.format(Locale.ROOT, "| %dx%d | %s | %s | %s | %s | %s | %s | %s |%n", r.get("calls").asInt(),
                     r.get("seconds").asInt(), w.isMissingNode() ? "–" : w.get("seconds").asText(),
                     w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.0f", w.get("live_calls").asDouble()),
                     w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.3f", w.get("connector_ms_per_call_second")
                             .asDouble()), pair(w.path("audio_to_request_ms")), pair(w.path("response_to_publish_ms")),
+                    w.has("redis_pool_wait_ms_mean") ? String.format(Locale.ROOT, "%.2f / %.2f", w.get(
+                            "redis_pool_wait_ms_mean").asDouble(), w.get("redis_command_ms_mean").asDouble()) : "–",
                     pair(pong)));
         }
         return t.append('\n').toString();

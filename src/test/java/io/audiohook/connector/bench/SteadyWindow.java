@@ -64,5 +64,15 @@ final class SteadyWindow {
         w.put("connector_ms_per_call_second", LoadClient.round(cpuMs / Math.max(1, live) / seconds, 4));
         w.set("audio_to_request_ms", CapacityBenchmark.latency(s.metrics, e.metrics, CapacityBenchmark.AUDIO_TO_REQUEST));
         w.set("response_to_publish_ms", CapacityBenchmark.latency(s.metrics, e.metrics, CapacityBenchmark.PUBLISH));
+        // where a publish waits: for a pooled Redis connection, then for the command's answer (Quarkus' metrics)
+        w.put("redis_pool_wait_ms_mean", meanMs(s.metrics, e.metrics, "redis_pool_queue_delay_seconds"));
+        w.put("redis_command_ms_mean", meanMs(s.metrics, e.metrics, "redis_commands_duration_seconds"));
+    }
+
+    /** The mean of a timer over the window, from its {@code _sum} and {@code _count}; -1 without any. */
+    private static double meanMs(Map<String, Double> start, Map<String, Double> end, String timer) {
+        double count = Metrics.sum(end, timer + "_count") - Metrics.sum(start, timer + "_count");
+        double sum = Metrics.sum(end, timer + "_sum") - Metrics.sum(start, timer + "_sum");
+        return count <= 0 ? -1 : LoadClient.round(sum / count * 1000, 3);
     }
 }

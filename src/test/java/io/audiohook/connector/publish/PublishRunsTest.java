@@ -1,0 +1,120 @@
+package io.audiohook.connector.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Conversations that become ready while a run is made or out go together in one run, on a real redis-server: each
+ * gets its own answer (its desktop's receivers, or none joined yet), and each conversation's events reach its
+ * desktop's channel in order.
+ */
+@QuarkusTest
+class PublishRunsTest {
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    RedisDataSource blocking;
+
+    /** Hands out each conversation's events once, as an outbox does; records the answers. */
+    static final class Lanes implements PublishRuns.Lanes {
+        final Map<ConversationOutbox, List<PendingEvent>> waiting = new ConcurrentHashMap<>();
+        final Map<String, Long> answers = new ConcurrentHashMap<>();
+        final List<String> answeredInOrder = new CopyOnWriteArrayList<>();
+        Runnable onFirstTake = () -> {
+        };
+
+        @Override
+        public List<PendingEvent> next(ConversationOutbox box) {
+            Runnable hook = onFirstTake;
+            onFirstTake = () -> {
+            };
+            hook.run();
+            return waiting.remove(box);
+        }
+
+        @Override
+        public void answered(ConversationOutbox box, List<PendingEvent> batch, long receivers) {
+            answers.put(box.key, receivers);
+            answeredInOrder.add(box.key);
+        }
+
+        @Override
+        public void failed(List<PublishRuns.Batch> run, Throwable error) {
+            throw new AssertionError("the run failed", error);
+        }
+    }
+
+    @Test
+    void conversationsReadyWhileARunIsMadeGoInItAndEachGetsItsOwnAnswer() throws Exception {
+        String prefix = "projects/p/conversations/runs-" + UUID.randomUUID() + "-";
+        ConversationOutbox first = new ConversationOutbox(prefix + "first");
+        ConversationOutbox joined = new ConversationOutbox(prefix + "joined");
+        ConversationOutbox notJoined = new ConversationOutbox(prefix + "not-joined");
+        blocking.value(String.class).set(joined.key, "ui-instance-1");
+        blocking.value(String.class).set(first.key, "ui-instance-1");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        RedisSubscriber subscriber = blocking.pubsub(String.class).subscribe(List.of("ui-instance-1:" + first.key,
+                "ui-instance-1:" + joined.key), heard::add);
+        try {
+            Lanes lanes = new Lanes();
+            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), lanes);
+            lanes.waiting.put(first, events("first", 1));
+            lanes.waiting.put(joined, events("joined", 3));
+            lanes.waiting.put(notJoined, events("not-joined", 2));
+            // the other two become ready while the first conversation's run is being made
+            lanes.onFirstTake = () -> {
+                runs.ready(joined);
+                runs.ready(notJoined);
+            };
+            long before = runs.runsSent();
+            runs.ready(first);
+
+            eventually(() -> lanes.answers.size() == 3 && heard.size() == 4);
+            assertEquals(1, runs.runsSent() - before, "one run for the three conversations");
+            assertEquals(Map.of(first.key, 1L, joined.key, 3L, notJoined.key, -1L), lanes.answers,
+                    "deliveries per conversation (one listener, each event), none for the one without a desktop");
+            List<String> ids = new ArrayList<>();
+            heard.forEach(envelope -> ids.add(envelope.replaceAll(".*\"message_id\":\"([^\"]+)\".*", "$1")));
+            assertEquals(List.of("first-0", "joined-0", "joined-1", "joined-2"), ids, "in order, each on its channel");
+        } finally {
+            subscriber.unsubscribe();
+            blocking.key().del(first.key, joined.key);
+        }
+    }
+
+    private static List<PendingEvent> events(String name, int n) {
+        List<PendingEvent> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(new PendingEvent(new Notification(DataType.CONVERSATION_LIFECYCLE, "{}", null, null),
+                    Instant.now(), name + "-" + i, System.nanoTime(), System.nanoTime()));
+        }
+        return events;
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out");
+            Thread.sleep(20);
+        }
+    }
+}
