@@ -122,17 +122,18 @@ final class ParticipantAudio {
     }
 
     /**
-     * The size of the next request; 0 for none yet. A chunk, except that a remainder shorter than a chunk rides along
-     * with the last whole one (so requests hold one to two chunks): left behind, it would wait for the next frame,
-     * and after a look-back replay of an odd length every frame would wait like that. Less than a chunk goes only
-     * with {@code flushTail}.
+     * The size of the next request; 0 for none yet. A chunk, except that up to one more chunk rides along with the
+     * last whole one (so requests hold one to two chunks): a remainder left behind would wait for the next frame
+     * (after a look-back replay of an odd length every frame would wait like that), and two chunks that arrived
+     * together gain nothing from two requests. Genesys' 200 ms frames are thus one request each, as Google's own
+     * connector sends them, not two back to back. Less than a chunk goes only with {@code flushTail}.
      */
     int nextChunk(boolean flushTail) {
         int size = untilCut < 0 ? backlog.size() : (int) Math.min(backlog.size(), untilCut);
         if (size < chunkBytes) {
             return flushTail || untilCut >= 0 ? size : 0;
         }
-        return size < 2 * chunkBytes ? size : chunkBytes;
+        return size <= 2 * chunkBytes ? size : chunkBytes;
     }
 
     /** @return 0 if {@code n} bytes may go now, else how long the pacer wants to wait */
