@@ -13,7 +13,10 @@
 #   EMULATOR_STREAMS_PER_MINUTE (the project quota the emulator enforces, default 100000: a raised quota),
 #   CONNECTOR_EMULATOR_STREAM_LIMIT (the emulator's stream duration limit, default 120s),
 #   CONNECTOR_JAVA (the java binary of the connector only, default java: another runtime to compare with, e.g.
-#   /usr/lib/jvm/temurin-25-jdk-amd64/bin/java).
+#   /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+#   DIALOGFLOW_TLS=1 (the production path: the emulator also serves TLS with a certificate made for the run and
+#   requires a bearer token on every call; the connector reaches it over TLS, trusting that certificate, with
+#   Application Default Credentials from a metadata server stand-in, MetadataServerDouble; default 0: plaintext).
 
 # shellcheck source=bench/run-main.sh
 source "$ROOT/bench/run-main.sh"
@@ -22,6 +25,7 @@ CONNECTOR_HEAP="${CONNECTOR_HEAP:-1g}"
 CONNECTOR_JAR="${CONNECTOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_JAR="${EMULATOR_JAR:-target/quarkus-app/quarkus-run.jar}"
 EMULATOR_STREAMS_PER_MINUTE="${EMULATOR_STREAMS_PER_MINUTE:-100000}"
+DIALOGFLOW_TLS="${DIALOGFLOW_TLS:-0}"
 CONNECTOR_JAVA_OPTS="${CONNECTOR_JAVA_OPTS:-}"
 CONNECTOR_JAVA="${CONNECTOR_JAVA:-java}"
 EMULATOR_JAVA_OPTS="${EMULATOR_JAVA_OPTS:--Xmx512m}"
@@ -94,15 +98,42 @@ start_redis() { # sets REDIS_PORT, REDIS_PID
     PIDS+=("$REDIS_PID")
 }
 
-start_emulator() { # sets EMULATOR_PORT, EMULATOR_PID
+start_emulator() { # sets EMULATOR_PORT, EMULATOR_PID; with DIALOGFLOW_TLS=1 also DIALOGFLOW_TARGET and the TLS_* below
     EMULATOR_PORT=$(free_port 17000)
+    DIALOGFLOW_TARGET="127.0.0.1:$EMULATOR_PORT"
+    local tls=()
+    if ((DIALOGFLOW_TLS)); then
+        start_tls_doubles
+        DIALOGFLOW_TARGET="localhost:$TLS_PORT"
+        tls=(QUARKUS_HTTP_SSL_PORT="$TLS_PORT" QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_FILE="$TLS_DIR/server.p12"
+            QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD="$TLS_PASSWORD" CONNECTOR_EMULATOR_AUTH_REQUIRED=true
+            CONNECTOR_EMULATOR_AUTH_TOKENINFO_URL="http://127.0.0.1:$METADATA_PORT/tokeninfo")
+    fi
     # shellcheck disable=SC2086
-    QUARKUS_PROFILE=emulator EMULATOR_PORT="$EMULATOR_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PUBLISH_TO_REDIS=false \
+    env QUARKUS_PROFILE=emulator EMULATOR_PORT="$EMULATOR_PORT" QUARKUS_HTTP_HOST=127.0.0.1 PUBLISH_TO_REDIS=false \
         CONNECTOR_EMULATOR_STREAM_LIMIT="${CONNECTOR_EMULATOR_STREAM_LIMIT:-120s}" \
-        CONNECTOR_EMULATOR_RULES_STREAMS_PER_MINUTE="$EMULATOR_STREAMS_PER_MINUTE" \
+        CONNECTOR_EMULATOR_RULES_STREAMS_PER_MINUTE="$EMULATOR_STREAMS_PER_MINUTE" "${tls[@]}" \
         java $EMULATOR_JAVA_OPTS -jar "$EMULATOR_JAR" >"$RESULTS/emulator-$STAMP.log" 2>&1 &
     EMULATOR_PID=$!
     PIDS+=("$EMULATOR_PID")
+}
+
+start_tls_doubles() { # sets TLS_DIR, TLS_PASSWORD, TLS_PORT, METADATA_PORT: a certificate for localhost, the metadata server
+    TLS_DIR="$ROOT/target/bench-tls"
+    TLS_PASSWORD="bench-$RANDOM$RANDOM"
+    TLS_PORT=$(free_port 17000)
+    METADATA_PORT=$(free_port 10000)
+    rm -rf "$TLS_DIR"
+    mkdir -p "$TLS_DIR"
+    keytool -genkeypair -alias server -keyalg RSA -keysize 2048 -validity 2 -dname CN=localhost \
+        -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore "$TLS_DIR/server.p12" \
+        -storepass "$TLS_PASSWORD" -keypass "$TLS_PASSWORD" 2>/dev/null
+    keytool -exportcert -alias server -keystore "$TLS_DIR/server.p12" -storepass "$TLS_PASSWORD" \
+        -file "$TLS_DIR/server.crt" 2>/dev/null
+    keytool -importcert -noprompt -alias server -file "$TLS_DIR/server.crt" -storetype PKCS12 \
+        -keystore "$TLS_DIR/trust.p12" -storepass "$TLS_PASSWORD" 2>/dev/null
+    bench_java_background "$RESULTS/metadata-$STAMP.log" io.audiohook.connector.bench.MetadataServerDouble \
+        --port "$METADATA_PORT"
 }
 
 start_connector() { # MAX_SESSIONS [VAR=value ...]; sets PORT, CONNECTOR_PID, CONNECTOR_LOG
@@ -110,13 +141,19 @@ start_connector() { # MAX_SESSIONS [VAR=value ...]; sets PORT, CONNECTOR_PID, CO
     shift
     PORT=$(free_port 24000)
     CONNECTOR_LOG="$RESULTS/connector-$STAMP.log"
+    local dialogflow=(CONNECTOR_ASSIST_PLAINTEXT=true) trust=()
+    if ((DIALOGFLOW_TLS)); then # as on Cloud Run: TLS, Application Default Credentials from the metadata server
+        dialogflow=(GCE_METADATA_HOST="127.0.0.1:$METADATA_PORT" HOME="$TLS_DIR")
+        trust=(-Djavax.net.ssl.trustStore="$TLS_DIR/trust.p12" -Djavax.net.ssl.trustStorePassword="$TLS_PASSWORD"
+            -Djavax.net.ssl.trustStoreType=PKCS12)
+    fi
     # shellcheck disable=SC2086
     env PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 API_KEY="$API_KEY_VALUE" CLIENT_SECRET="$CLIENT_SECRET_VALUE" \
         MAX_SESSIONS="$max_sessions" CONVERSATION_PROFILE_NAME="$PROFILE" \
-        CONNECTOR_ASSIST_ENDPOINT="127.0.0.1:$EMULATOR_PORT" CONNECTOR_ASSIST_PLAINTEXT=true \
+        CONNECTOR_ASSIST_ENDPOINT="$DIALOGFLOW_TARGET" "${dialogflow[@]}" \
         REDISHOST=127.0.0.1 REDISPORT="$REDIS_PORT" "$@" \
         "$CONNECTOR_JAVA" -Xms"$CONNECTOR_HEAP" -Xmx"$CONNECTOR_HEAP" -Xlog:gc:file="$RESULTS/connector-gc-$STAMP.log" \
-        $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" >"$CONNECTOR_LOG" 2>&1 &
+        "${trust[@]}" $CONNECTOR_JAVA_OPTS -jar "$CONNECTOR_JAR" >"$CONNECTOR_LOG" 2>&1 &
     CONNECTOR_PID=$!
     PIDS+=("$CONNECTOR_PID")
 }

@@ -26,15 +26,26 @@ final class BenchRun {
         return Instant.now().toString().replace(":", "").replace("-", "").replaceAll("\\..*", "Z");
     }
 
-    /** The result's {@code environment}: date, CPUs, this JVM's version, the connector's command line, the notes. */
+    /**
+     * The result's {@code environment}: date, CPUs, this JVM's version and the connector's (it may run on another
+     * runtime: {@code CONNECTOR_JAVA}), the connector's command line, the notes.
+     */
     static ObjectNode environment(ObjectNode result, long connectorPid, String notes) {
         ObjectNode env = result.putObject("environment");
         env.put("date", Instant.now().toString());
         env.put("nproc", Runtime.getRuntime().availableProcessors());
         env.put("java_version", System.getProperty("java.version"));
+        env.put("connector_java", connectorJava(connectorPid));
         env.put("connector_cmdline", ProcStats.cmdline(connectorPid));
         env.put("notes", notes);
         return env;
+    }
+
+    /** The {@code JDK ...} line of {@code jcmd VM.version}, e.g. {@code JDK 25.0.1}; "unknown" without it. */
+    static String connectorJava(long pid) {
+        String out = Jcmd.run(pid, "VM.version");
+        return out == null ? "unknown" : out.lines().map(String::strip).filter(l -> l.startsWith("JDK "))
+                .findFirst().orElse("unknown");
     }
 
     /** The same, with the emulator's command line too. */

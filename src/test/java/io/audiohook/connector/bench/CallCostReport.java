@@ -63,10 +63,11 @@ final class CallCostReport {
         md.append(String.format(Locale.ROOT, "Rounds %s after a warm-up round of %s (not measured); calls start at %d per"
                         + " second; each streams real-time speech and ends with `close`/`end`. A round's span runs from"
                         + " the first upgrade until every conversation is completed. Idle connector: %.2f ms CPU per"
-                        + " second. nproc %d, Java %s. Connector: `%s`.%s%n%n",
+                        + " second. nproc %d, Java %s (connector: %s). Connector: `%s`.%s%n%n",
                 params.get("rounds").asText(), params.get("warmup").asText(), params.get("ramp_calls_per_second").asInt(),
                 result.get("idle_connector_ms_per_second").asDouble(), env.get("nproc").asInt(),
-                env.get("java_version").asText(), env.path("connector_cmdline").asText(),
+                env.get("java_version").asText(), env.path("connector_java").asText("?"),
+                env.path("connector_cmdline").asText(),
                 env.path("notes").asText().isEmpty() ? "" : " " + env.get("notes").asText()));
         if (params.get("heap").asBoolean()) {
             md.append("With `--heap`: each round's CPU includes the full GC of the mid-round heap reading.\n\n");

@@ -30,7 +30,7 @@ final class ThreadGroups {
         g.put("assist timers", List.of("assist-timer", "dialogflow-"));
         g.put("workers (Quarkus, Vert.x)", List.of("executor-thread", "vert.x-worker", "vert.x-internal", "vertx-blocked"));
         g.put("JIT compilers", List.of("C1 CompilerThre", "C2 CompilerThre", "Sweeper thread"));
-        g.put("GC", List.of("GC Thread", "G1 "));
+        g.put("GC", List.of("GC Thread", "G1 ", "ZWorker", "ZDriver", "ZDirector", "ZStat", "ZUnmapper", "ZThread"));
         g.put("JFR", List.of("JFR "));
         g.put("VM and jcmd", List.of("VM Thread", "VM Periodic", "Service Thread", "Monitor Deflati", "Reference Handl",
                 "Finalizer", "Signal Dispatch", "Common-Cleaner", "Notification Th", "Attach Listener"));
