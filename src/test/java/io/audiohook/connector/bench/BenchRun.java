@@ -1,10 +1,15 @@
 package io.audiohook.connector.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.BiFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** What every benchmark main does alike: the JVM setting it needs first, and the environment it records. */
+/** What every benchmark main does alike: the JVM setting it needs first, the environment it records, its result files. */
 final class BenchRun {
     private static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
@@ -53,5 +58,21 @@ final class BenchRun {
         ObjectNode env = environment(result, connectorPid, notes);
         env.put("emulator_cmdline", ProcStats.cmdline(emulatorPid));
         return env;
+    }
+
+    /**
+     * Writes {@code <name>-<stamp>.json} and its Markdown report ({@code markdown} of the result and the JSON file's
+     * name) into the results folder, prints the summary and the files, and exits: 1 unless the run passed.
+     */
+    static void finish(BenchParams p, String name, ObjectNode result, BiFunction<JsonNode, String, String> markdown,
+            String summary, boolean passed) throws IOException {
+        Files.createDirectories(p.outDir);
+        Path json = p.outDir.resolve(name + "-" + p.stamp + ".json");
+        LoadClient.write(json, result);
+        Path md = p.outDir.resolve(name + "-" + p.stamp + ".md");
+        Files.writeString(md, markdown.apply(result, json.getFileName().toString()));
+        System.out.println(summary);
+        System.out.println("written: " + json + ", " + md);
+        System.exit(passed ? 0 : 1);
     }
 }

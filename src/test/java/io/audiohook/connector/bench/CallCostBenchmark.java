@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiohook.connector.client.ClientResources;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +43,9 @@ public final class CallCostBenchmark {
         }
     }
 
-    static final class Params {
-        URI uri;
-        String apiKey;
-        String secret;
-        URI metrics;
-        long connectorPid = -1;
+    static final class Params extends BenchParams {
         long emulatorPid = -1;
         long redisPid = -1;
-        String desktopRedis;
         List<Scenario> rounds = Scenario.parseList("300x30,1000x10");
         Scenario warmup = new Scenario(100, 20);
         int rampPerSecond = 50;
@@ -61,52 +53,42 @@ public final class CallCostBenchmark {
         int completionTimeoutSeconds = 60;
         boolean heap;
         Path jfrDir;
-        Path outDir = Path.of("bench/results");
-        String stamp = BenchRun.stamp();
-        String notes = "";
-        List<String> loadArgs = new ArrayList<>();
 
         static Params parse(String[] args) {
             Params p = new Params();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--")) {
-                    p.loadArgs.addAll(List.of(args).subList(i + 1, args.length));
-                    break;
-                }
-                if (a.equals("--heap")) {
-                    p.heap = true;
-                    continue;
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--uri" -> p.uri = URI.create(v);
-                    case "--api-key" -> p.apiKey = v;
-                    case "--secret" -> p.secret = v;
-                    case "--metrics" -> p.metrics = URI.create(v);
-                    case "--connector-pid" -> p.connectorPid = Long.parseLong(v);
-                    case "--emulator-pid" -> p.emulatorPid = Long.parseLong(v);
-                    case "--redis-pid" -> p.redisPid = Long.parseLong(v);
-                    case "--desktop-redis" -> p.desktopRedis = v;
-                    case "--rounds" -> p.rounds = Scenario.parseList(v);
-                    case "--warmup" -> p.warmup = v.equals("0") ? null : Scenario.parse(v);
-                    case "--ramp-rate" -> p.rampPerSecond = Integer.parseInt(v);
-                    case "--idle-seconds" -> p.idleSeconds = Integer.parseInt(v);
-                    case "--completion-timeout" -> p.completionTimeoutSeconds = Integer.parseInt(v);
-                    case "--jfr-dir" -> p.jfrDir = Path.of(v);
-                    case "--out-dir" -> p.outDir = Path.of(v);
-                    case "--stamp" -> p.stamp = v;
-                    case "--notes" -> p.notes = v;
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            if (p.uri == null || p.apiKey == null || p.secret == null || p.metrics == null || p.connectorPid <= 0) {
-                throw new IllegalArgumentException("--uri, --api-key, --secret, --metrics and --connector-pid are required");
-            }
+            p.read(args);
+            p.requireConnector(true);
             if (p.rampPerSecond < 1) {
                 throw new IllegalArgumentException("--ramp-rate is at least 1 call per second");
             }
             return p;
+        }
+
+        @Override
+        boolean flag(String name) {
+            if (!name.equals("--heap")) {
+                return false;
+            }
+            heap = true;
+            return true;
+        }
+
+        @Override
+        boolean option(String name, String v) {
+            switch (name) {
+                case "--emulator-pid" -> emulatorPid = Long.parseLong(v);
+                case "--redis-pid" -> redisPid = Long.parseLong(v);
+                case "--rounds" -> rounds = Scenario.parseList(v);
+                case "--warmup" -> warmup = v.equals("0") ? null : Scenario.parse(v);
+                case "--ramp-rate" -> rampPerSecond = Integer.parseInt(v);
+                case "--idle-seconds" -> idleSeconds = Integer.parseInt(v);
+                case "--completion-timeout" -> completionTimeoutSeconds = Integer.parseInt(v);
+                case "--jfr-dir" -> jfrDir = Path.of(v);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -114,14 +96,8 @@ public final class CallCostBenchmark {
         BenchRun.widenCommonPool();
         Params p = Params.parse(args);
         ObjectNode result = new CallCostBenchmark(p).run();
-        Files.createDirectories(p.outDir);
-        Path json = p.outDir.resolve("call-cost-" + p.stamp + ".json");
-        LoadClient.write(json, result);
-        Path md = p.outDir.resolve("call-cost-" + p.stamp + ".md");
-        Files.writeString(md, CallCostReport.markdown(result, json.getFileName().toString()));
-        System.out.println(CallCostReport.text(result));
-        System.out.println("written: " + json + ", " + md);
-        System.exit(CallCostReport.passed(result) ? 0 : 1);
+        BenchRun.finish(p, "call-cost", result, CallCostReport::markdown, CallCostReport.text(result),
+                CallCostReport.passed(result));
     }
 
     private final Params p;

@@ -24,64 +24,43 @@ import java.util.TreeMap;
  */
 public final class CapacityBenchmark {
 
-    static final class Params {
-        URI uri;
-        String apiKey;
-        String secret;
-        URI metrics;
+    static final class Params extends BenchParams {
         URI emulatorMetrics;
-        long connectorPid = -1;
         long emulatorPid = -1;
         long redisPid = -1;
         List<Integer> steps = List.of(100, 250, 500, 1000);
         int durationSeconds = 30;
         int settleSeconds = 10;
         int rampPerSecond = 50;
-        Path outDir = Path.of("bench/results");
-        String stamp = BenchRun.stamp();
-        String notes = "";
-        String desktopRedis;
         int warmupSessions = 100;
         int warmupSeconds = 20;
         Path jfrDir;
-        List<String> loadArgs = new ArrayList<>();
 
         static Params parse(String[] args) {
             Params p = new Params();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--")) {
-                    p.loadArgs.addAll(List.of(args).subList(i + 1, args.length));
-                    break;
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--uri" -> p.uri = URI.create(v);
-                    case "--api-key" -> p.apiKey = v;
-                    case "--secret" -> p.secret = v;
-                    case "--metrics" -> p.metrics = URI.create(v);
-                    case "--emulator-metrics" -> p.emulatorMetrics = URI.create(v);
-                    case "--connector-pid" -> p.connectorPid = Long.parseLong(v);
-                    case "--emulator-pid" -> p.emulatorPid = Long.parseLong(v);
-                    case "--redis-pid" -> p.redisPid = Long.parseLong(v);
-                    case "--steps" -> p.steps = List.of(v.split(",")).stream().map(String::trim).map(Integer::parseInt).toList();
-                    case "--duration" -> p.durationSeconds = Integer.parseInt(v);
-                    case "--settle" -> p.settleSeconds = Integer.parseInt(v);
-                    case "--ramp-rate" -> p.rampPerSecond = Integer.parseInt(v);
-                    case "--out-dir" -> p.outDir = Path.of(v);
-                    case "--stamp" -> p.stamp = v;
-                    case "--notes" -> p.notes = v;
-                    case "--desktop-redis" -> p.desktopRedis = v;
-                    case "--warmup-sessions" -> p.warmupSessions = Integer.parseInt(v);
-                    case "--warmup-seconds" -> p.warmupSeconds = Integer.parseInt(v);
-                    case "--jfr-dir" -> p.jfrDir = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            if (p.uri == null || p.apiKey == null || p.secret == null || p.metrics == null) {
-                throw new IllegalArgumentException("--uri, --api-key, --secret and --metrics are required");
-            }
+            p.read(args);
+            p.requireConnector(false);
             return p;
+        }
+
+        @Override
+        boolean option(String name, String v) {
+            switch (name) {
+                case "--emulator-metrics" -> emulatorMetrics = URI.create(v);
+                case "--emulator-pid" -> emulatorPid = Long.parseLong(v);
+                case "--redis-pid" -> redisPid = Long.parseLong(v);
+                case "--steps" -> steps = List.of(v.split(",")).stream().map(String::trim).map(Integer::parseInt).toList();
+                case "--duration" -> durationSeconds = Integer.parseInt(v);
+                case "--settle" -> settleSeconds = Integer.parseInt(v);
+                case "--ramp-rate" -> rampPerSecond = Integer.parseInt(v);
+                case "--warmup-sessions" -> warmupSessions = Integer.parseInt(v);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(v);
+                case "--jfr-dir" -> jfrDir = Path.of(v);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

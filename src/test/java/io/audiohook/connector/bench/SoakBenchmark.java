@@ -3,9 +3,6 @@ package io.audiohook.connector.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.audiohook.connector.client.ClientResources;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,54 +22,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SoakBenchmark {
 
-    static final class Params {
-        URI uri;
-        String apiKey;
-        String secret;
-        URI metrics;
-        long connectorPid = -1;
-        String desktopRedis;
+    static final class Params extends BenchParams {
         int slots = 500;
         int callSeconds = 60;
         int minutes = 10;
         int sampleSeconds = 30;
         int warmupMinutes = 2;
-        Path outDir = Path.of("bench/results");
-        String stamp = BenchRun.stamp();
-        String notes = "";
-        List<String> loadArgs = new ArrayList<>();
 
         static Params parse(String[] args) {
             Params p = new Params();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--")) {
-                    p.loadArgs.addAll(List.of(args).subList(i + 1, args.length));
-                    break;
-                }
-                String v = args[++i];
-                switch (a) {
-                    case "--uri" -> p.uri = URI.create(v);
-                    case "--api-key" -> p.apiKey = v;
-                    case "--secret" -> p.secret = v;
-                    case "--metrics" -> p.metrics = URI.create(v);
-                    case "--connector-pid" -> p.connectorPid = Long.parseLong(v);
-                    case "--desktop-redis" -> p.desktopRedis = v;
-                    case "--slots" -> p.slots = Integer.parseInt(v);
-                    case "--call-seconds" -> p.callSeconds = Integer.parseInt(v);
-                    case "--minutes" -> p.minutes = Integer.parseInt(v);
-                    case "--sample-seconds" -> p.sampleSeconds = Integer.parseInt(v);
-                    case "--warmup-minutes" -> p.warmupMinutes = Integer.parseInt(v);
-                    case "--out-dir" -> p.outDir = Path.of(v);
-                    case "--stamp" -> p.stamp = v;
-                    case "--notes" -> p.notes = v;
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            if (p.uri == null || p.apiKey == null || p.secret == null || p.metrics == null || p.connectorPid <= 0) {
-                throw new IllegalArgumentException("--uri, --api-key, --secret, --metrics and --connector-pid are required");
-            }
+            p.read(args);
+            p.requireConnector(true);
             return p;
+        }
+
+        @Override
+        boolean option(String name, String v) {
+            switch (name) {
+                case "--slots" -> slots = Integer.parseInt(v);
+                case "--call-seconds" -> callSeconds = Integer.parseInt(v);
+                case "--minutes" -> minutes = Integer.parseInt(v);
+                case "--sample-seconds" -> sampleSeconds = Integer.parseInt(v);
+                case "--warmup-minutes" -> warmupMinutes = Integer.parseInt(v);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -96,14 +72,7 @@ public final class SoakBenchmark {
         BenchRun.widenCommonPool();
         Params p = Params.parse(args);
         ObjectNode result = new SoakBenchmark(p).run();
-        Files.createDirectories(p.outDir);
-        Path json = p.outDir.resolve("soak-" + p.stamp + ".json");
-        LoadClient.write(json, result);
-        Path md = p.outDir.resolve("soak-" + p.stamp + ".md");
-        Files.writeString(md, SoakReport.markdown(result, json.getFileName().toString()));
-        System.out.println(SoakReport.summary(result));
-        System.out.println("written: " + json + ", " + md);
-        System.exit(SoakReport.passed(result) ? 0 : 1);
+        BenchRun.finish(p, "soak", result, SoakReport::markdown, SoakReport.summary(result), SoakReport.passed(result));
     }
 
     private final Params p;
