@@ -26,8 +26,11 @@ import io.audiohook.connector.assist.DialogflowClients;
 import io.audiohook.connector.assist.DialogflowCredentials;
 import io.audiohook.connector.assist.DialogflowEndpoint;
 import io.audiohook.connector.assist.ProfileName;
+import io.audiohook.connector.assist.StreamLoops;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.Vertx;
 
 /**
  * Agent Assist, assembled: when a conversation profile is configured (or the emulator is served, for a demo
@@ -44,7 +47,7 @@ public class AgentAssist {
     private final ScheduledExecutorService[] threads;
 
     AgentAssist(AssistConfig assist, SessionsConfig sessions, AssistEventSink sink, LanguageSupport languages,
-            MeterRegistry meters, ConversationLedger ledger, LedgerConfig ledgerConfig) {
+            MeterRegistry meters, ConversationLedger ledger, LedgerConfig ledgerConfig, Vertx vertx) {
         this.profile = profile(assist);
         if (profile.isEmpty()) {
             LOG.info("no conversation profile configured (CONVERSATION_PROFILE_NAME): calls are not sent to Agent Assist");
@@ -64,7 +67,7 @@ public class AgentAssist {
         DialogflowClients clients = new DialogflowClients(() -> endpoint(assist, name), assist.channels(),
                 () -> credentials.orElseThrow(() -> new IllegalStateException("no credentials for " + name))
                         .provider(),
-                gax, settings.streaming().limits().deadline());
+                gax, settings.streaming().limits().deadline(), streamLoops(vertx));
         MicrometerAssistMetrics metrics = new MicrometerAssistMetrics(meters);
         metrics.bindChannels(clients::channelStats);
         credentials.ifPresent(c -> metrics.bindCredentialFailures(c::failures));
@@ -164,6 +167,18 @@ public class AgentAssist {
     static int ownHttpPort() {
         String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         return ConfigProvider.getConfig().getValue(key, Integer.class);
+    }
+
+    /**
+     * Streams run on the event loops that serve the calls, so that a call's audio and answers stay on its
+     * connection's loop. A native transport (epoll) would need gRPC's native channel too; then gRPC's own threads.
+     */
+    static StreamLoops streamLoops(Vertx vertx) {
+        if (vertx.isNativeTransportEnabled()) {
+            LOG.info("Dialogflow streams on gRPC's own threads: the event loops use a native transport");
+            return StreamLoops.NONE;
+        }
+        return StreamLoops.of(vertx.nettyEventLoopGroup(), NioSocketChannel.class);
     }
 
     private static ScheduledExecutorService threads(String name, int count) {

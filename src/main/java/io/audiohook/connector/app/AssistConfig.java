@@ -81,7 +81,10 @@ public interface AssistConfig {
     @WithDefault("40")
     int maxStreamsPerChannel();
 
-    /** Channels for streams at most; beyond them streams share the least loaded channel (counted, WARN). */
+    /**
+     * Channels for streams at most, divided among the event loops (a call streams over channels on its own loop);
+     * beyond its share, a loop's streams share its least loaded channel (counted, WARN).
+     */
     @WithDefault("64")
     int maxChannels();
 

@@ -14,4 +14,10 @@ package io.audiohook.connector.assist;
 public record ChannelStats(int channels, int streams, int busiest, long opened, long closed, long overCap,
         long stalls) {
     public static final ChannelStats NONE = new ChannelStats(0, 0, 0, 0, 0, 0, 0);
+
+    /** Two pools' figures together. */
+    ChannelStats plus(ChannelStats o) {
+        return new ChannelStats(channels + o.channels, streams + o.streams, Math.max(busiest, o.busiest),
+                opened + o.opened, closed + o.closed, overCap + o.overCap, stalls + o.stalls);
+    }
 }

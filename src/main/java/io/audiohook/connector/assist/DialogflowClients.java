@@ -11,8 +11,10 @@ import org.jboss.logging.Logger;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedExecutorProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
+import com.google.api.gax.rpc.FixedTransportChannelProvider;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesSettings;
 import com.google.cloud.dialogflow.v2beta1.ConversationsClient;
@@ -22,19 +24,21 @@ import com.google.cloud.dialogflow.v2beta1.GeneratorsSettings;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsClient;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 
+import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * Google's v2beta1 clients, shared by every call. Unary calls (profiles, conversations, participants, generators) have
- * channels of their own, so setup never queues behind streams; StreamingAnalyzeContent streams go over a
- * {@link ChannelPool} of Participants clients, each with one channel, sized to the live streams. Every client
- * shares one small background executor instead of starting threads of its own.
+ * channels of their own, so setup never queues behind streams; StreamingAnalyzeContent streams go over
+ * {@link StreamLanes}: a {@link ChannelPool} of Participants clients per event loop of the server, each client with
+ * one channel on that loop, sized to the live streams. Every client shares one small background executor instead of
+ * starting threads of its own.
  *
- * <p>Every channel's executor is direct: responses and stream events are handled on the gRPC Netty thread that
- * read them, not handed to a pool thread first. That is one thread wake-up less per response, about a tenth of a
- * call's CPU in {@code bench/run-call-cost.sh}. What runs there never blocks: it queues, publishes asynchronously or
- * starts other calls. Token refreshes, the one blocking step gRPC would run on that executor, go to the
- * credentials' own thread ({@link DialogflowCredentials}).
+ * <p>Every channel's executor is direct: responses and stream events are handled on the Netty thread that read
+ * them, not handed to a pool thread first; for streams that is the call's own event loop ({@link StreamLoops}).
+ * What runs there never blocks: it queues, publishes asynchronously or starts other calls. Token refreshes, the one
+ * blocking step gRPC would run on that executor, go to the credentials' own thread ({@link DialogflowCredentials}).
  *
  * <p>Created lazily on first use, on the assist timer thread (never on an event loop): an in-process emulator's
  * port is only known once the HTTP server is bound, and credentials may take a moment to be found.
@@ -55,25 +59,29 @@ public final class DialogflowClients implements AutoCloseable {
     private final Supplier<CredentialsProvider> credentials;
     private final ScheduledExecutorService executor;
     private final Duration streamDeadline;
+    private final StreamLoops loops;
     private volatile Clients clients;
     private boolean closed;
 
     private record Clients(DialogflowEndpoint endpoint, ConversationProfilesClient profiles,
             ConversationsClient conversations, ParticipantsClient participants, GeneratorsClient generators,
-            ChannelPool<ParticipantsClient> pool, StreamTransport streams) {
+            StreamLanes lanes) {
     }
 
     /**
      * @param credentials for endpoints with TLS (Google's); plaintext endpoints (an emulator) get none
      * @param executor    the background executor of every client (gax's timers and watchdogs): 1–2 threads
+     * @param loops       where stream channels run: the server's event loops, or {@link StreamLoops#NONE}
      */
     public DialogflowClients(Supplier<DialogflowEndpoint> endpointSource, ChannelSettings channelSettings,
-            Supplier<CredentialsProvider> credentials, ScheduledExecutorService executor, Duration streamDeadline) {
+            Supplier<CredentialsProvider> credentials, ScheduledExecutorService executor, Duration streamDeadline,
+            StreamLoops loops) {
         this.endpointSource = endpointSource;
         this.channelSettings = channelSettings;
         this.credentials = credentials;
         this.executor = executor;
         this.streamDeadline = streamDeadline;
+        this.loops = loops;
     }
 
     public ConversationProfilesClient profiles() {
@@ -94,14 +102,19 @@ public final class DialogflowClients implements AutoCloseable {
         return clients().participants();
     }
 
-    StreamTransport streams() {
-        return clients().streams();
+    /** The lane of the calling thread's event loop (see {@link StreamLoops#here()}); creates nothing. */
+    int laneHere() {
+        return loops.here();
     }
 
-    /** Channels and streams of the stream pool now; all zero before the first call. */
+    StreamTransport streams(int lane) {
+        return clients().lanes().lane(lane);
+    }
+
+    /** Channels and streams of every lane's stream pool now; all zero before the first call. */
     public ChannelStats channelStats() {
         Clients c = clients;
-        return c == null ? ChannelStats.NONE : c.pool().stats();
+        return c == null ? ChannelStats.NONE : c.lanes().stats();
     }
 
     /** The endpoint in use; resolves it (and creates the clients) if nothing has used them yet. */
@@ -126,8 +139,10 @@ public final class DialogflowClients implements AutoCloseable {
     }
 
     private Clients create(DialogflowEndpoint endpoint) {
-        LOG.infof("Dialogflow endpoint %s; streams over up to %d channels of %d streams each", endpoint,
-                channelSettings.maxChannels(), channelSettings.maxStreamsPerChannel());
+        LOG.infof("Dialogflow endpoint %s; streams over up to %d channels of %d streams each, %s", endpoint,
+                channelSettings.maxChannels(), channelSettings.maxStreamsPerChannel(), loops.shared()
+                        ? "on the " + loops.lanes() + " event loops that serve the calls"
+                        : "on gRPC's own threads");
         CredentialsProvider credentialsProvider = endpoint.plaintext() ? NoCredentialsProvider.create()
                 : credentials.get();
         try {
@@ -139,23 +154,38 @@ public final class DialogflowClients implements AutoCloseable {
             ParticipantsClient participants = participantsClient(endpoint, credentialsProvider);
             GeneratorsClient generators = GeneratorsClient.create(configure(GeneratorsSettings.newBuilder(), endpoint,
                     credentialsProvider, GeneratorsSettings.defaultGrpcTransportProviderBuilder()).build());
-            ChannelPool<ParticipantsClient> pool = new ChannelPool<>(channelSettings.maxStreamsPerChannel(),
-                    channelSettings.maxChannels(), channelSettings.idleClose().toNanos(), System::nanoTime,
-                    new ChannelPool.Channels<>() {
-                        @Override
-                        public ParticipantsClient open(int index) {
-                            return participantsClient(endpoint, credentialsProvider);
-                        }
-
-                        @Override
-                        public void close(ParticipantsClient client) {
-                            client.close();
-                        }
-                    }, executor);
-            return new Clients(endpoint, profiles, conversations, participants, generators, pool,
-                    new GrpcStreamTransport(pool, streamDeadline));
+            StreamLanes lanes = new StreamLanes(loops.lanes(), channelSettings,
+                    lane -> streamChannel(endpoint, credentialsProvider, lane), executor, streamDeadline);
+            return new Clients(endpoint, profiles, conversations, participants, generators, lanes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Dialogflow clients for " + endpoint, e);
+        }
+    }
+
+    /** A stream channel on the lane's event loop, or on gRPC's own threads when streams do not share the loops. */
+    private StreamChannel streamChannel(DialogflowEndpoint endpoint, CredentialsProvider credentialsProvider,
+            int lane) {
+        if (!loops.shared()) {
+            return new StreamChannel(participantsClient(endpoint, credentialsProvider), null);
+        }
+        // gRPC's own retries off: gax never asks it to retry a stream, our recovery reopens a failed stream with its
+        // audio kept (Recovery), and the retry layer kept a copy of each request until the first answer came
+        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint.target())
+                .eventLoopGroup(loops.loop(lane)).channelType(loops.channelType())
+                .directExecutor().maxInboundMessageSize(Integer.MAX_VALUE).disableRetry();
+        ManagedChannel channel = (endpoint.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity())
+                .build();
+        try {
+            return new StreamChannel(ParticipantsClient.create(ParticipantsSettings.newBuilder()
+                    .setEndpoint(endpoint.target()).setCredentialsProvider(credentialsProvider)
+                    .setBackgroundExecutorProvider(FixedExecutorProvider.create(executor))
+                    .setTransportChannelProvider(FixedTransportChannelProvider.create(
+                            GrpcTransportChannel.create(channel)))
+                    .build()), channel);
+        } catch (IOException | RuntimeException e) {
+            channel.shutdownNow();
+            throw e instanceof IOException io ? new UncheckedIOException(
+                    "cannot create a Dialogflow stream client for " + endpoint, io) : (RuntimeException) e;
         }
     }
 
@@ -194,7 +224,7 @@ public final class DialogflowClients implements AutoCloseable {
             clients = null;
         }
         if (c != null) {
-            c.pool().close();
+            c.lanes().close();
             c.participants().close();
             c.generators().close();
             c.conversations().close();

@@ -7,7 +7,6 @@ import com.google.api.gax.grpc.GrpcCallContext;
 import com.google.api.gax.rpc.ClientStream;
 import com.google.api.gax.rpc.ResponseObserver;
 import com.google.api.gax.rpc.StreamController;
-import com.google.cloud.dialogflow.v2beta1.ParticipantsClient;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 
@@ -16,20 +15,20 @@ import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
  * call ends, with an explicit deadline (the Java client sets none on streaming calls).
  */
 final class GrpcStreamTransport implements StreamTransport {
-    private final ChannelPool<ParticipantsClient> pool;
+    private final ChannelPool<StreamChannel> pool;
     private final Duration deadline;
 
-    GrpcStreamTransport(ChannelPool<ParticipantsClient> pool, Duration deadline) {
+    GrpcStreamTransport(ChannelPool<StreamChannel> pool, Duration deadline) {
         this.pool = pool;
         this.deadline = deadline;
     }
 
     @Override
     public Call open(Callbacks callbacks) {
-        ChannelPool<ParticipantsClient>.Lease lease = pool.acquire();
+        ChannelPool<StreamChannel>.Lease lease = pool.acquire();
         GrpcCall call = new GrpcCall(lease, callbacks);
         try {
-            call.stream = lease.channel().streamingAnalyzeContentCallable().splitCall(call,
+            call.stream = lease.channel().client().streamingAnalyzeContentCallable().splitCall(call,
                     GrpcCallContext.createDefault().withTimeoutDuration(deadline));
         } catch (RuntimeException e) {
             lease.release();
@@ -39,12 +38,12 @@ final class GrpcStreamTransport implements StreamTransport {
     }
 
     private static final class GrpcCall implements Call, ResponseObserver<StreamingAnalyzeContentResponse> {
-        private final ChannelPool<ParticipantsClient>.Lease lease;
+        private final ChannelPool<StreamChannel>.Lease lease;
         private final Callbacks callbacks;
         volatile ClientStream<StreamingAnalyzeContentRequest> stream;
         private volatile StreamController controller;
 
-        GrpcCall(ChannelPool<ParticipantsClient>.Lease lease, Callbacks callbacks) {
+        GrpcCall(ChannelPool<StreamChannel>.Lease lease, Callbacks callbacks) {
             this.lease = lease;
             this.callbacks = callbacks;
         }

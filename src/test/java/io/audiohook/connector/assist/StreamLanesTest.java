@@ -1,0 +1,134 @@
+package io.audiohook.connector.assist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.cloud.dialogflow.v2beta1.ParticipantsGrpc;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
+import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
+import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
+
+import io.grpc.Server;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.netty.channel.EventLoop;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * Streams on the server's event loops, through Google's client over real gRPC: a call made on a loop gets that
+ * loop's lane, its responses are handled on that very loop, each lane has channels of its own, and a thread that is
+ * no loop gets the lanes in turn.
+ */
+class StreamLanesTest {
+    private Server server;
+    private NioEventLoopGroup group;
+    private ScheduledExecutorService background;
+    private DialogflowClients clients;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = NettyServerBuilder.forPort(0).addService(new ParticipantsGrpc.ParticipantsImplBase() {
+            @Override
+            public StreamObserver<StreamingAnalyzeContentRequest> streamingAnalyzeContent(
+                    StreamObserver<StreamingAnalyzeContentResponse> responses) {
+                return new StreamObserver<>() {
+                    @Override
+                    public void onNext(StreamingAnalyzeContentRequest request) {
+                        responses.onNext(StreamingAnalyzeContentResponse.newBuilder().setRecognitionResult(
+                                StreamingRecognitionResult.newBuilder().setTranscript(request.getParticipant()))
+                                .build());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        responses.onCompleted();
+                    }
+                };
+            }
+        }).build().start();
+        group = new NioEventLoopGroup(2);
+        background = Executors.newSingleThreadScheduledExecutor();
+        clients = new DialogflowClients(() -> new DialogflowEndpoint("localhost:" + server.getPort(), true),
+                new DialogflowClients.ChannelSettings(40, 4, Duration.ofMinutes(1)), NoCredentialsProvider::create,
+                background, Duration.ofMinutes(1), StreamLoops.of(group, NioSocketChannel.class));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        clients.close();
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        background.shutdownNow();
+    }
+
+    @Test
+    void aCallsStreamsAreReadAndHandledOnItsOwnLoop() throws Exception {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+        }
+        for (int i = 0; i < loops.size(); i++) {
+            EventLoop loop = loops.get(i);
+            int lane = loop.submit(clients::laneHere).get(5, TimeUnit.SECONDS);
+            assertEquals(i, lane, "a call created on loop " + i + " gets its lane");
+            CompletableFuture<Thread> answeredOn = new CompletableFuture<>();
+            CompletableFuture<Void> ended = new CompletableFuture<>();
+            // opened and written off the loop, as a timer does
+            StreamTransport.Call call = clients.streams(lane).open(new StreamTransport.Callbacks() {
+                @Override
+                public void onResponse(StreamingAnalyzeContentResponse response) {
+                    assertEquals("lane " + lane, response.getRecognitionResult().getTranscript());
+                    answeredOn.complete(Thread.currentThread());
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    answeredOn.completeExceptionally(error);
+                    ended.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    ended.complete(null);
+                }
+            });
+            call.send(StreamingAnalyzeContentRequest.newBuilder().setParticipant("lane " + lane).build());
+            Thread thread = answeredOn.get(10, TimeUnit.SECONDS);
+            assertTrue(loop.submit(() -> Thread.currentThread() == thread).get(5, TimeUnit.SECONDS),
+                    "the response is handled on the call's loop, not on " + thread.getName());
+            call.halfClose();
+            ended.get(10, TimeUnit.SECONDS);
+        }
+        ChannelStats stats = clients.channelStats();
+        assertTrue(stats.channels() >= loops.size(), "each lane has a channel of its own: " + stats);
+        assertEquals(0, stats.streams(), "every stream gave its channel back: " + stats);
+    }
+
+    @Test
+    void threadsThatAreNoLoopTakeTheLanesInTurn() {
+        int first = clients.laneHere();
+        int second = clients.laneHere();
+        assertNotEquals(first, second);
+        assertEquals(first, clients.laneHere());
+    }
+}
