@@ -41,12 +41,15 @@ public record Notification(DataType type, String data, String participantRole, S
             return new Notification(DataType.NEW_RECOGNITION_RESULT, json, r.role().name(), r.utteranceId());
         }
         if (event instanceof NewMessage m) {
-            ConversationEvent body = ConversationEvent.newBuilder()
-                    .setConversation(m.conversationName())
-                    .setType(ConversationEvent.Type.NEW_MESSAGE)
-                    .setNewMessagePayload(m.message())
-                    .build();
-            return new Notification(DataType.NEW_MESSAGE, print(body), null, null);
+            String json = MessageJson.write(m.conversationName(), m.message()); // every final utterance
+            if (json == null) {
+                json = print(ConversationEvent.newBuilder()
+                        .setConversation(m.conversationName())
+                        .setType(ConversationEvent.Type.NEW_MESSAGE)
+                        .setNewMessagePayload(m.message())
+                        .build());
+            }
+            return new Notification(DataType.NEW_MESSAGE, json, null, null);
         }
         if (event instanceof Suggestions s) {
             return assistant(s.conversationName(), s.participantName(), s.results());
@@ -65,6 +68,10 @@ public record Notification(DataType type, String data, String participantRole, S
 
     /** What Dialogflow's {@code HumanAgentAssistantEvent} notification carries for one participant. */
     private static Notification assistant(String conversation, String participant, List<SuggestionResult> results) {
+        String json = SuggestionJson.write(conversation, participant, results); // the classic features
+        if (json != null) {
+            return new Notification(DataType.HUMAN_AGENT_ASSISTANT, json, null, null);
+        }
         HumanAgentAssistantEvent body = HumanAgentAssistantEvent.newBuilder()
                 .setConversation(conversation)
                 .setParticipant(participant)
