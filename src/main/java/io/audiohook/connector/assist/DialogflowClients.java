@@ -26,7 +26,9 @@ import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 
 /**
  * Google's v2beta1 clients, shared by every call. Unary calls (profiles, conversations, participants, generators) have
@@ -52,6 +54,14 @@ public final class DialogflowClients implements AutoCloseable {
      * @param idleClose            a stream channel without streams this long is closed (one stays)
      */
     public record ChannelSettings(int maxStreamsPerChannel, int maxChannels, Duration idleClose) {
+    }
+
+    /** What gax's own channels send with every call ({@code x-goog-api-client}); a channel handed in gets none. */
+    private static final Metadata API_CLIENT_HEADERS = new Metadata();
+
+    static {
+        ParticipantsSettings.defaultApiClientHeaderProviderBuilder().build().getHeaders().forEach((name, value) ->
+                API_CLIENT_HEADERS.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
     }
 
     private final Supplier<DialogflowEndpoint> endpointSource;
@@ -172,7 +182,8 @@ public final class DialogflowClients implements AutoCloseable {
         // audio kept (Recovery), and the retry layer kept a copy of each request until the first answer came
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint.target())
                 .eventLoopGroup(loops.loop(lane)).channelType(loops.channelType())
-                .directExecutor().maxInboundMessageSize(Integer.MAX_VALUE).disableRetry();
+                .directExecutor().maxInboundMessageSize(Integer.MAX_VALUE).disableRetry()
+                .intercept(MetadataUtils.newAttachHeadersInterceptor(API_CLIENT_HEADERS));
         ManagedChannel channel = (endpoint.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity())
                 .build();
         try {

@@ -22,7 +22,12 @@ import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
 import com.google.cloud.dialogflow.v2beta1.StreamingRecognitionResult;
 
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.netty.channel.EventLoop;
@@ -36,6 +41,9 @@ import io.netty.util.concurrent.EventExecutor;
  * no loop gets the lanes in turn.
  */
 class StreamLanesTest {
+    private static final Metadata.Key<String> API_CLIENT = Metadata.Key.of("x-goog-api-client",
+            Metadata.ASCII_STRING_MARSHALLER);
+    private final List<String> apiClient = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Server server;
     private NioEventLoopGroup group;
     private ScheduledExecutorService background;
@@ -43,7 +51,8 @@ class StreamLanesTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = NettyServerBuilder.forPort(0).addService(new ParticipantsGrpc.ParticipantsImplBase() {
+        server = NettyServerBuilder.forPort(0).addService(ServerInterceptors.intercept(
+                new ParticipantsGrpc.ParticipantsImplBase() {
             @Override
             public StreamObserver<StreamingAnalyzeContentRequest> streamingAnalyzeContent(
                     StreamObserver<StreamingAnalyzeContentResponse> responses) {
@@ -65,7 +74,14 @@ class StreamLanesTest {
                     }
                 };
             }
-        }).build().start();
+        }, new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                    ServerCallHandler<Q, R> next) {
+                apiClient.add(String.valueOf(headers.get(API_CLIENT)));
+                return next.startCall(call, headers);
+            }
+        })).build().start();
         group = new NioEventLoopGroup(2);
         background = Executors.newSingleThreadScheduledExecutor();
         clients = new DialogflowClients(() -> new DialogflowEndpoint("localhost:" + server.getPort(), true),
@@ -122,6 +138,9 @@ class StreamLanesTest {
         ChannelStats stats = clients.channelStats();
         assertTrue(stats.channels() >= loops.size(), "each lane has a channel of its own: " + stats);
         assertEquals(0, stats.streams(), "every stream gave its channel back: " + stats);
+        assertEquals(loops.size(), apiClient.size());
+        assertTrue(apiClient.stream().allMatch(h -> h.contains("gl-java/") && h.contains("gapic/")),
+                "each stream says which client it is, as gax's own channels do: " + apiClient);
     }
 
     @Test
