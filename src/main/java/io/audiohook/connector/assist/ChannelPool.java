@@ -126,8 +126,8 @@ final class ChannelPool<C> implements AutoCloseable {
             } else {
                 chosen = entries.stream().min(java.util.Comparator.comparingInt(e -> e.streams)).orElseThrow();
                 if (overCap++ == 0) {
-                    LOG.warnf("all %d Dialogflow stream channels of an event loop are full (%d streams each); streams may "
-                            + "wait for a free slot (CONNECTOR_ASSIST_MAX_CHANNELS, shared among the event loops)",
+                    LOG.warnf("all %d Dialogflow stream channels of an event loop are full (%d streams each); streams "
+                            + "may wait for a free slot (CONNECTOR_ASSIST_MAX_CHANNELS, shared among the event loops)",
                             maxChannels, maxStreamsPerChannel);
                 }
                 lease = take(chosen);

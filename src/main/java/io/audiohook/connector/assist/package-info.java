@@ -16,11 +16,10 @@
  * <p>
  * Threads: the session's event loop delivers audio and protocol events, writes its streams' requests and reads and
  * handles their responses ({@link io.audiohook.connector.assist.StreamLoops}); gRPC threads deliver the answers to
- * setup calls; one
- * shared two-thread scheduler ({@link io.audiohook.connector.assist.Timers}) runs every timer (pacing, opening
- * streams, reopening, grace) and starts each setup, so no event loop ever builds a call or a channel; gax's
- * own timers share one more thread; the credentials lookup one more. Nothing here blocks; every buffer is
- * bounded and every drop is counted in {@link io.audiohook.connector.assist.ParticipantCounters}.
+ * setup calls; one shared two-thread scheduler ({@link io.audiohook.connector.assist.Timers}) runs every timer
+ * (pacing, opening streams, reopening, grace) and starts each setup, so no event loop ever builds a call or a
+ * channel; gax's own timers share one more thread; the credentials lookup one more. Nothing here blocks; every
+ * buffer is bounded and every drop is counted in {@link io.audiohook.connector.assist.ParticipantCounters}.
  *
  * <p>
  * Framework-free: it is assembled in {@code app.AgentAssist}, wired in {@code app.Wiring}.

@@ -68,7 +68,8 @@ public record Notification(DataType type, String data, String participantRole, S
 
     /** What Dialogflow's {@code HumanAgentAssistantEvent} notification carries for one participant. */
     private static Notification assistant(String conversation, String participant, List<SuggestionResult> results) {
-        String json = SuggestionJson.write(conversation, participant, results); // the classic features
+        // the features that suggest on every utterance, written fast
+        String json = SuggestionJson.write(conversation, participant, results);
         if (json != null) {
             return new Notification(DataType.HUMAN_AGENT_ASSISTANT, json, null, null);
         }

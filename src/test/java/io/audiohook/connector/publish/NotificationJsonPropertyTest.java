@@ -45,9 +45,9 @@ import io.audiohook.connector.testkit.property.Texts;
 
 /**
  * The hand-written new-message and suggestion notifications are {@code JsonFormat}'s, character for character,
- * for any message and any article, FAQ, smart-reply and Knowledge Assist result (odd text, floats at their edges, timestamps of every
- * precision, unknown enum numbers, maps, empty and missing fields); what they leave to {@code JsonFormat} is only
- * what they say they leave.
+ * for any message and any article, FAQ, smart-reply and Knowledge Assist result (odd text, floats at their edges,
+ * timestamps of every precision, unknown enum numbers, maps, empty and missing fields); what they leave to
+ * {@code JsonFormat} is only what they say they leave.
  */
 class NotificationJsonPropertyTest {
     private static final JsonFormat.Printer JSON_FORMAT = JsonFormat.printer().omittingInsignificantWhitespace();
@@ -193,7 +193,8 @@ class NotificationJsonPropertyTest {
             String conversation = m.getContent().length() % 3 == 0 ? "" : "projects/p/conversations/c";
             String written = MessageJson.write(conversation, m);
             boolean leftToJsonFormat = m.getResponseMessagesCount() > 0
-                    || m.getMessageAnnotation().getPartsList().stream().anyMatch(AnnotatedMessagePart::hasFormattedValue)
+                    || m.getMessageAnnotation().getPartsList().stream()
+                            .anyMatch(AnnotatedMessagePart::hasFormattedValue)
                     || m.getCreateTime().getSeconds() > 253402300799L || m.getSendTime().getSeconds() > 253402300799L;
             if (leftToJsonFormat) {
                 assertEquals(null, written, "only JsonFormat writes this message");
