@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 
@@ -58,7 +61,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private volatile boolean warnedDown;
 
     RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings config, MeterRegistry registry,
-            DesktopPresence presence) {
+            DesktopPresence presence, Vertx vertx) {
         this.redis = redis;
         this.status = status;
         this.transcriptConfig = config.transcript();
@@ -70,7 +73,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
-        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, new PublishRuns.Lanes() {
+        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, home(vertx), new PublishRuns.Lanes() {
             @Override
             public List<PendingEvent> next(ConversationOutbox box) {
                 return outboxes.nextEvents(box);
@@ -92,6 +95,15 @@ public class RedisPublisher implements DesktopPresence.Watcher {
                         + " conversations' events")
                 .register(registry);
         presence.watch(this);
+    }
+
+    /** The event loop every publishing run is made on (a context made here: off Vert.x's threads, a new one). */
+    private static Executor home(Vertx vertx) {
+        Context context = vertx.getOrCreateContext();
+        if (!context.isEventLoopContext()) {
+            return Runnable::run; // built on a worker: each run is made where it is asked for, as before
+        }
+        return task -> context.runOnContext(v -> task.run());
     }
 
     // ------------------------------------------------------------------ intake (any thread, never blocks)

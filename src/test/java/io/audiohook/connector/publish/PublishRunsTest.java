@@ -33,12 +33,15 @@ class PublishRunsTest {
     ReactiveRedisDataSource redis;
     @Inject
     RedisDataSource blocking;
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     /** Hands out each conversation's events once, as an outbox does; records the answers. */
     static final class Lanes implements PublishRuns.Lanes {
         final Map<ConversationOutbox, List<PendingEvent>> waiting = new ConcurrentHashMap<>();
         final Map<String, Long> answers = new ConcurrentHashMap<>();
         final List<String> answeredInOrder = new CopyOnWriteArrayList<>();
+        final List<String> takenOn = new CopyOnWriteArrayList<>();
         Runnable onFirstTake = () -> {
         };
 
@@ -48,6 +51,7 @@ class PublishRunsTest {
             onFirstTake = () -> {
             };
             hook.run();
+            takenOn.add(Thread.currentThread().getName());
             return waiting.remove(box);
         }
 
@@ -76,7 +80,7 @@ class PublishRunsTest {
                 "ui-instance-1:" + joined.key), heard::add);
         try {
             Lanes lanes = new Lanes();
-            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), lanes);
+            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), Runnable::run, lanes);
             lanes.waiting.put(first, events("first", 1));
             lanes.waiting.put(joined, events("joined", 3));
             lanes.waiting.put(notJoined, events("not-joined", 2));
@@ -98,6 +102,41 @@ class PublishRunsTest {
         } finally {
             subscriber.unsubscribe();
             blocking.key().del(first.key, joined.key);
+        }
+    }
+
+    /**
+     * Conversations become ready on any thread; every run is made on the publisher's own event-loop context, and the
+     * runs that follow one another start from its answer, on the same loop: more events than one run carries.
+     */
+    @Test
+    void runsAreMadeOnTheirHomeWhereverConversationsBecomeReady() throws Exception {
+        String prefix = "projects/p/conversations/home-" + UUID.randomUUID() + "-";
+        io.vertx.core.Context home = vertx.getOrCreateContext();
+        java.util.concurrent.CompletableFuture<String> homeThread = new java.util.concurrent.CompletableFuture<>();
+        home.runOnContext(v -> homeThread.complete(Thread.currentThread().getName()));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            Lanes lanes = new Lanes();
+            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
+                    lanes);
+            long before = runs.runsSent();
+            List<ConversationOutbox> boxes = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                ConversationOutbox box = new ConversationOutbox(prefix + i);
+                lanes.waiting.put(box, events("home-" + i, 2));
+                boxes.add(box);
+            }
+            boxes.forEach(box -> callers.execute(() -> runs.ready(box)));
+
+            eventually(() -> lanes.answers.size() == boxes.size());
+            assertTrue(runs.runsSent() - before >= 800 / PublishRuns.MAX_EVENTS, "several runs, one after another");
+            assertEquals(java.util.Set.of(homeThread.get(5, TimeUnit.SECONDS)), java.util.Set.copyOf(lanes.takenOn),
+                    "every run was made on its home loop, none on the callers' threads or Redis' own");
+            assertTrue(lanes.answers.values().stream().allMatch(receivers -> receivers == -1L),
+                    "each answered (no desktop joined)");
+        } finally {
+            callers.shutdownNow();
         }
     }
 
