@@ -15,6 +15,7 @@ import com.google.api.gax.grpc.GrpcTransportChannel;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.api.gax.rpc.ClientSettings;
 import com.google.api.gax.rpc.FixedTransportChannelProvider;
+import com.google.api.gax.rpc.TransportChannelProvider;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesClient;
 import com.google.cloud.dialogflow.v2beta1.ConversationProfilesSettings;
 import com.google.cloud.dialogflow.v2beta1.ConversationsClient;
@@ -187,16 +188,15 @@ public final class DialogflowClients implements AutoCloseable {
         ManagedChannel channel = (endpoint.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity())
                 .build();
         try {
-            return new StreamChannel(ParticipantsClient.create(ParticipantsSettings.newBuilder()
-                    .setEndpoint(endpoint.target()).setCredentialsProvider(credentialsProvider)
-                    .setBackgroundExecutorProvider(FixedExecutorProvider.create(executor))
-                    .setTransportChannelProvider(FixedTransportChannelProvider.create(
-                            GrpcTransportChannel.create(channel)))
-                    .build()), channel);
-        } catch (IOException | RuntimeException e) {
+            return new StreamChannel(ParticipantsClient.create(shared(ParticipantsSettings.newBuilder(),
+                    endpoint, credentialsProvider,
+                    FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel))).build()), channel);
+        } catch (IOException e) {
             channel.shutdownNow();
-            throw e instanceof IOException io ? new UncheckedIOException(
-                    "cannot create a Dialogflow stream client for " + endpoint, io) : (RuntimeException) e;
+            throw new UncheckedIOException("cannot create a Dialogflow stream client for " + endpoint, e);
+        } catch (RuntimeException e) {
+            channel.shutdownNow();
+            throw e;
         }
     }
 
@@ -209,7 +209,7 @@ public final class DialogflowClients implements AutoCloseable {
         }
     }
 
-    /** The same for every client: endpoint, credentials, the shared executor, and plaintext for an emulator. */
+    /** A client with a channel of gax's own: direct executor, and plaintext for an emulator. */
     @SuppressWarnings({ "rawtypes", "unchecked" })
     private <B extends ClientSettings.Builder<?, ?>> B configure(B builder, DialogflowEndpoint endpoint,
             CredentialsProvider credentialsProvider, InstantiatingGrpcChannelProvider.Builder channel) {
@@ -219,10 +219,16 @@ public final class DialogflowClients implements AutoCloseable {
             ManagedChannelBuilder b = ((ManagedChannelBuilder) c).directExecutor();
             return plaintext ? b.usePlaintext() : b;
         });
+        return shared(builder, endpoint, credentialsProvider, channel.build());
+    }
+
+    /** The same for every client, whoever made its channel: endpoint, credentials and the shared executor. */
+    private <B extends ClientSettings.Builder<?, ?>> B shared(B builder, DialogflowEndpoint endpoint,
+            CredentialsProvider credentialsProvider, TransportChannelProvider transport) {
         builder.setEndpoint(endpoint.target());
         builder.setCredentialsProvider(credentialsProvider);
         builder.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));
-        builder.setTransportChannelProvider(channel.build());
+        builder.setTransportChannelProvider(transport);
         return builder;
     }
 
