@@ -58,12 +58,18 @@ public record Notification(DataType type, String data, String participantRole, S
             return assistant(summary.conversationName(), summary.participantName(),
                     List.of(summary.asSuggestionResult()));
         }
-        ConversationLifecycle l = (ConversationLifecycle) event;
-        ConversationEvent body = ConversationEvent.newBuilder()
-                .setConversation(l.conversationName())
-                .setType(l.type())
-                .build();
-        return new Notification(DataType.CONVERSATION_LIFECYCLE, print(body), null, null);
+        return new Notification(DataType.CONVERSATION_LIFECYCLE, lifecycle((ConversationLifecycle) event), null, null);
+    }
+
+    /** Two per call (started, finished), written by hand too; a type {@code JsonFormat} would leave out goes to it. */
+    private static String lifecycle(ConversationLifecycle l) {
+        ConversationEvent.Type type = l.type();
+        if (type == ConversationEvent.Type.TYPE_UNSPECIFIED || type == ConversationEvent.Type.UNRECOGNIZED) {
+            return print(ConversationEvent.newBuilder().setConversation(l.conversationName()).setType(type).build());
+        }
+        StringBuilder json = new StringBuilder(64 + l.conversationName().length());
+        MessageJson.event(json, l.conversationName(), type.name());
+        return json.append('}').toString();
     }
 
     /** What Dialogflow's {@code HumanAgentAssistantEvent} notification carries for one participant. */

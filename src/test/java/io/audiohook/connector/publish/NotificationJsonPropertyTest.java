@@ -39,6 +39,7 @@ import com.google.protobuf.Timestamp;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 
+import io.audiohook.connector.assist.ConversationLifecycle;
 import io.audiohook.connector.testkit.property.Gen;
 import io.audiohook.connector.testkit.property.Property;
 import io.audiohook.connector.testkit.property.Texts;
@@ -203,6 +204,22 @@ class NotificationJsonPropertyTest {
             assertEquals(print(ConversationEvent.newBuilder().setConversation(conversation)
                     .setType(ConversationEvent.Type.NEW_MESSAGE).setNewMessagePayload(m).build()), written);
             return m.hasSentimentAnalysis() ? "with sentiment" : "without sentiment";
+        });
+    }
+
+    @Test
+    void everyLifecycleEventIsWrittenAsJsonFormatWritesIt() {
+        Property.forAll(TEXT).trials(500).check("the same text as JsonFormat's", name -> {
+            for (ConversationEvent.Type type : ConversationEvent.Type.values()) {
+                if (type == ConversationEvent.Type.UNRECOGNIZED) {
+                    continue; // a builder refuses it
+                }
+                Notification written = Notification.of(new ConversationLifecycle(name, type, 0));
+                assertEquals(DataType.CONVERSATION_LIFECYCLE, written.type());
+                assertEquals(print(ConversationEvent.newBuilder().setConversation(name).setType(type).build()),
+                        written.data());
+            }
+            return name.isEmpty() ? "no conversation" : "named";
         });
     }
 
