@@ -509,7 +509,7 @@ class DeployScriptTest {
         assumeTrue(present, "shellcheck is not installed: skipping the lint of the shell scripts (CI installs it)");
 
         List<String> command = new ArrayList<>(List.of("shellcheck", "deploy.sh"));
-        for (String dir : List.of("src/test/resources/deploy", "bench", "src/test/fixtures")) {
+        for (String dir : List.of("src/test/resources/deploy", "bench", "src/test/fixtures", "src/main/docker")) {
             try (Stream<Path> scripts = Files.list(REPO.resolve(dir))) {
                 scripts.filter(p -> p.toString().endsWith(".sh")).sorted()
                         .forEach(p -> command.add(REPO.relativize(p).toString()));
