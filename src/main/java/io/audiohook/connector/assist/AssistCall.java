@@ -26,7 +26,7 @@ import io.audiohook.connector.call.ChannelAudio;
  * ({@link ParticipantStreams}), fed while the conversation is still being set up in the background, and the setup
  * itself, retried while the call lasts.
  *
- * <p>Threading: protocol events arrive on the session's event loop, and so do setup outcomes (its lane's), retries
+ * <p>Threading: protocol events arrive on the session's event loop, and so do setup outcomes (on its lane), retries
  * run on the timer; the setup's state is guarded by this object's monitor, and each stream guards itself.
  */
 public final class AssistCall implements CallListener {

@@ -113,7 +113,7 @@ public final class DialogflowClients implements AutoCloseable {
      * The lane of the calling thread's event loop (see {@link StreamLoops#here()}), or the next in turn for a thread
      * that is none; creates nothing.
      */
-    public int laneHere() {
+    int laneHere() {
         return loops.here();
     }
 

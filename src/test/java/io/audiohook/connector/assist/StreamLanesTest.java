@@ -120,10 +120,7 @@ class StreamLanesTest {
 
     @Test
     void aCallsStreamsAreReadAndHandledOnItsOwnLoop() throws Exception {
-        List<EventLoop> loops = new ArrayList<>();
-        for (EventExecutor e : group) {
-            loops.add((EventLoop) e);
-        }
+        List<EventLoop> loops = loops();
         for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
             int lane = loop.submit(clients::laneHere).get(5, TimeUnit.SECONDS);
@@ -166,10 +163,7 @@ class StreamLanesTest {
 
     @Test
     void aCallsUnaryRequestsAreAnsweredOnItsOwnLoop() throws Exception {
-        List<EventLoop> loops = new ArrayList<>();
-        for (EventExecutor e : group) {
-            loops.add((EventLoop) e);
-        }
+        List<EventLoop> loops = loops();
         for (int lane = 0; lane < loops.size(); lane++) {
             listening = new CountDownLatch(1);
             CompletableFuture<Thread> answeredOn = new CompletableFuture<>();
@@ -187,6 +181,14 @@ class StreamLanesTest {
         assertTrue(apiClient.stream().allMatch(h -> h.contains("gl-java/") && h.contains("gapic/")),
                 "each request says which client it is, as gax's own channels do: " + apiClient);
         assertEquals(0, clients.channelStats().channels(), "unary requests take no stream channel");
+    }
+
+    private List<EventLoop> loops() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+        }
+        return loops;
     }
 
     @Test
