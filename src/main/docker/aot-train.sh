@@ -4,14 +4,15 @@
 # like Genesys, in both modes), and at its exit the JVM writes the classes it loaded and linked and the profiles of
 # the methods that ran into OUT. Started with -XX:AOTCache=OUT, a new instance then runs a call's code compiled from
 # the start instead of interpreting and profiling it through its first thousands of calls (bench/README.md, "the
-# ahead-of-time cache": 35 % less CPU per call over an instance's first 1,000 calls). The cache only serves the
+# ahead-of-time cache": its first rounds of calls cost 30-40 % less CPU). The cache only serves the
 # same JVM, the same jars at the same paths and the same JVM options: run this where the image runs (Dockerfile.jvm
 # does, at build time). Never fails: without redis-server or curl, or if the connector does not start or write it,
 # it writes no cache and says why, and the connector starts without one.
 # Usage: aot-train.sh [APP_DIR (/deployments)] [OUT (APP_DIR/app.aot)] [CALLS: AudioHook Monitor calls, in waves of
 #   100 (300); then a wave of Transcription Connector calls]
-# The emulator's quota of streams per minute is raised for it: the calls come all at once.
-# Environment: JAVA (java), JAVA_OPTS (the options the connector runs with; the cache is only used with the same).
+# The emulator's quota of streams per minute is raised for it: the calls come a hundred at a time.
+# Environment: JAVA (java), JAVA_OPTS (the options the connector runs with; the cache is only used with the same),
+#   KEEP_WORK=1 keeps the connector's, Redis' and the demo calls' logs (their folder is not removed).
 set -u
 
 APP="${1:-/deployments}"
