@@ -136,7 +136,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private void completeClaimed(String conversationName) {
         LOG.infof("completing %s: no session holds it any more and its grace is over", conversationName);
         carried.take(conversationName);
-        send(conversationName, runtime.sink(), LogContext.NONE, runtime.clients().laneHere());
+        send(conversationName, runtime.sink(), LogContext.NONE);
     }
 
     /**
@@ -147,30 +147,28 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         carried.take(call.conversationName());
         Optional<ConversationProfile> profile = call.profile();
         if (profile.isEmpty() || !call.info().assists()) { // a call kept off the desktop has nobody to read it
-            send(call.conversationName(), call.sink(), call.logContext(), call.lane());
+            send(call.conversationName(), call.sink(), call.logContext());
             return;
         }
         ended.summarizing(call);
         summaries.summarize(new EndOfCallSummary.Request(call.sessionId(), call.conversationName(),
                 call.participantName(Participant.Role.HUMAN_AGENT).orElse(""),
-                profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext(), call.lane()))
+                profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext()))
                 .whenComplete((done, error) -> {
                     if (ended.take(call)) { // else the shutdown completed it already
-                        send(call.conversationName(), call.sink(), call.logContext(), call.lane());
+                        send(call.conversationName(), call.sink(), call.logContext());
                     }
                 });
     }
 
     /**
      * @param sink       where the call's events went: a call kept off the desktop does not tell it of the end either
-     * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on an
-     *                   event loop that serves other calls, whose MDC would otherwise name some other call
-     * @param lane       the call's lane (any for a grace that expired)
+     * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on a
+     *                   pooled gRPC thread, whose inherited MDC would otherwise name some other call
      */
-    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink, LogContext logContext,
-            int lane) {
+    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink, LogContext logContext) {
         try {
-            return Futures.of(runtime.clients().conversations(lane).completeConversationCallable()
+            return Futures.of(runtime.clients().conversations().completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
                     .handle((c, e) -> {
                         try (LogContext.Scope scope = logContext.enter()) {
@@ -271,7 +269,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                 runtime.settings().summary().timeout().toMillis()));
         List<CompletableFuture<Void>> completions = new ArrayList<>();
         for (AssistCall call : ended.awaitThenTakeAll(wait)) {
-            completions.add(send(call.conversationName(), call.sink(), call.logContext(), call.lane()));
+            completions.add(send(call.conversationName(), call.sink(), call.logContext()));
         }
         if (!completions.isEmpty()) {
             LOG.infof("shutting down: %d ended conversation(s) completed without their summary", completions.size());
