@@ -61,7 +61,10 @@ public record Notification(DataType type, String data, String participantRole, S
         return new Notification(DataType.CONVERSATION_LIFECYCLE, lifecycle((ConversationLifecycle) event), null, null);
     }
 
-    /** Two per call (started, finished), written by hand too; a type {@code JsonFormat} would leave out goes to it. */
+    /**
+     * Two per call (started, finished), written by hand too. The unset type goes to {@code JsonFormat}, which leaves
+     * it out; an unrecognised one its builder refuses, as it always did (a render drop, counted).
+     */
     private static String lifecycle(ConversationLifecycle l) {
         ConversationEvent.Type type = l.type();
         if (type == ConversationEvent.Type.TYPE_UNSPECIFIED || type == ConversationEvent.Type.UNRECOGNIZED) {
