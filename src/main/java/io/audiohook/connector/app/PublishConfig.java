@@ -46,7 +46,7 @@ public interface PublishConfig {
         @WithDefault("60s")
         Duration maxAge();
 
-        /** Per conversation; the oldest is dropped beyond (reason {@code count}). */
+        /** Waiting per conversation (besides one batch out to Redis); the oldest is dropped beyond (reason {@code count}). */
         @WithDefault("500")
         int maxEvents();
 

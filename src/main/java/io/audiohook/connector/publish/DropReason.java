@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum DropReason {
     /** Waited longer than {@code outbox.max-age} for a desktop (or for Redis). */
     AGE,
-    /** Its conversation already had {@code outbox.max-events} waiting. */
+    /** Its conversation already had {@code outbox.max-events} newer ones waiting (a batch out to Redis not counted). */
     COUNT,
     /** {@code outbox.max-conversations} other conversations were waiting. */
     CONVERSATIONS,

@@ -26,6 +26,11 @@ final class Lane<T> {
         return queue.size() + inFlight;
     }
 
+    /** Items not in flight. */
+    int waiting() {
+        return queue.size();
+    }
+
     boolean isEmpty() {
         return queue.isEmpty();
     }

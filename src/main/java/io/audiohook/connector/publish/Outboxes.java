@@ -74,16 +74,11 @@ final class Outboxes {
                 box.events.add(event);
                 pendingEvents.incrementAndGet();
                 pendingBytes.addAndGet(event.bytes());
-                while (box.events.size() > bounds.maxEvents() && box.events.peekOldest() != null) {
-                    forget(box.events.dropOldest(), DropReason.COUNT);
-                }
+                keepNewestWaiting(box);
                 if (line.isPresent()) {
                     box.transcript.add(line.get());
                     pendingBytes.addAndGet(lineBytes);
-                    while (box.transcript.size() > transcript.maxPending() && box.transcript.peekOldest() != null) {
-                        pendingBytes.addAndGet(-box.transcript.dropOldest().bytes());
-                        stats.dropped(DropReason.TRANSCRIPT, 1);
-                    }
+                    keepNewestLines(box);
                 }
                 return box;
             }
@@ -125,6 +120,7 @@ final class Outboxes {
         synchronized (box) {
             box.events.putBack(batch);
             box.awaitingDesktop = true;
+            keepNewestWaiting(box);
         }
         parked.add(box);
     }
@@ -132,8 +128,21 @@ final class Outboxes {
     void eventsFailed(ConversationOutbox box, List<PendingEvent> batch) {
         synchronized (box) {
             box.events.failed(batch, nanoTime.getAsLong(), retry);
+            keepNewestWaiting(box);
         }
         parked.add(box);
+    }
+
+    /**
+     * The bound is on events that wait, not on a batch out to Redis: that batch may yet be delivered, so while it is
+     * out a new event is kept (counting it against the bound would drop the newest: the completion of a call whose
+     * whole bound was out, say), and if the batch comes back its oldest go instead. A conversation holds at most
+     * {@code max-events} waiting plus one batch out. Caller holds the box's lock.
+     */
+    private void keepNewestWaiting(ConversationOutbox box) {
+        while (box.events.waiting() > bounds.maxEvents()) {
+            forget(box.events.dropOldest(), DropReason.COUNT);
+        }
     }
 
     /** The shared poll saw the conversation's key: its events go out on the next drain. */
@@ -166,8 +175,17 @@ final class Outboxes {
     void linesFailed(ConversationOutbox box, List<TranscriptRecord> batch) {
         synchronized (box) {
             box.transcript.failed(batch, nanoTime.getAsLong(), retry);
+            keepNewestLines(box);
         }
         parked.add(box);
+    }
+
+    /** As {@link #keepNewestWaiting} for the transcript's own bound. Caller holds the box's lock. */
+    private void keepNewestLines(ConversationOutbox box) {
+        while (box.transcript.waiting() > transcript.maxPending()) {
+            pendingBytes.addAndGet(-box.transcript.dropOldest().bytes());
+            stats.dropped(DropReason.TRANSCRIPT, 1);
+        }
     }
 
     // ------------------------------------------------------------------ the shared tick

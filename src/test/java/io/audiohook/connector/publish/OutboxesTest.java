@@ -147,10 +147,50 @@ class OutboxesTest {
         for (int i = 0; i < 4; i++) {
             o.offer("c1", event(), Optional.empty());
         }
-        assertEquals(2, stats.dropped(DropReason.COUNT));
-        assertEquals(3, o.pendingEvents("c1"));
+        assertEquals(1, stats.dropped(DropReason.COUNT));
+        assertEquals(4, o.pendingEvents("c1"), "the bound's worth waiting, and the one out");
         o.eventsPublished(box, inFlight, 1);
-        assertEquals(List.of("3", "4"), messageIds(o.nextEvents(box)), "the newest kept");
+        assertEquals(List.of("2", "3", "4"), messageIds(o.nextEvents(box)), "the newest kept");
+    }
+
+    @Test
+    void anEventOfferedWhileTheWholeBoundIsOutIsKept() {
+        Outboxes o = outboxes(4, 100, 1 << 20, 100);
+        ConversationOutbox box = null;
+        for (int i = 0; i < 4; i++) {
+            box = o.offer("c1", event(), Optional.empty());
+        }
+        List<PendingEvent> inFlight = o.nextEvents(box);
+        assertEquals(4, inFlight.size());
+        o.offer("c1", event(), Optional.empty()); // the call's completion, say, while Redis has the rest
+
+        assertEquals(0, stats.dropped(DropReason.COUNT), "the batch out may yet arrive: nothing older to drop");
+        o.eventsPublished(box, inFlight, 1);
+        assertEquals(List.of("4"), messageIds(o.nextEvents(box)));
+    }
+
+    @Test
+    void aBatchThatComesBackIsTrimmedToTheBoundOldestFirst() {
+        Outboxes o = outboxes(4, 100, 1 << 20, 100);
+        ConversationOutbox box = null;
+        for (int i = 0; i < 4; i++) {
+            box = o.offer("c1", event(), Optional.empty());
+        }
+        List<PendingEvent> failed = o.nextEvents(box);
+        o.offer("c1", event(), Optional.empty());
+        o.offer("c1", event(), Optional.empty());
+        o.eventsFailed(box, failed);
+
+        assertEquals(2, stats.dropped(DropReason.COUNT));
+        assertEquals(4, o.pendingEvents());
+        clock.addAndGet(2 * SECOND);
+        List<PendingEvent> retried = o.nextEvents(box);
+        assertEquals(List.of("2", "3", "4", "5"), messageIds(retried));
+        o.eventsWaitForDesktop(box, retried);
+        o.offer("c1", event(), Optional.empty());
+        assertEquals(3, stats.dropped(DropReason.COUNT), "held for the desktop: the bound again, oldest first");
+        o.desktopJoined(box);
+        assertEquals(List.of("3", "4", "5", "6"), messageIds(o.nextEvents(box)));
     }
 
     @Test
