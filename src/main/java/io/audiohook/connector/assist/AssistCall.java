@@ -26,8 +26,8 @@ import io.audiohook.connector.call.ChannelAudio;
  * ({@link ParticipantStreams}), fed while the conversation is still being set up in the background, and the setup
  * itself, retried while the call lasts.
  *
- * <p>Threading: protocol events arrive on the session's event loop, setup outcomes on gRPC threads, retries on the
- * timer; the setup's state is guarded by this object's monitor, and each stream guards itself.
+ * <p>Threading: protocol events arrive on the session's event loop, and so do setup outcomes (on its lane), retries
+ * run on the timer; the setup's state is guarded by this object's monitor, and each stream guards itself.
  */
 public final class AssistCall implements CallListener {
     private static final Logger LOG = Logger.getLogger(AssistCall.class);
@@ -42,6 +42,8 @@ public final class AssistCall implements CallListener {
     private final ParticipantStreams streams;
     /** The deployment's profile, or the one of its allowed profiles the call chose. */
     private final ProfileName profile;
+    /** Where its requests go: the lane of the event loop that reads its connection. */
+    private final int lane;
     private final CompletableFuture<ConversationSetup.Result> setup = new CompletableFuture<>();
     private final SingleTimer setupRetry;
     private ConversationSetup conversations;
@@ -64,6 +66,7 @@ public final class AssistCall implements CallListener {
         this.profile = info.config().conversationProfile().map(ProfileName::parse)
                 .orElse(runtime.settings().profile());
         this.conversationName = profile.conversationName(info.conversationId());
+        this.lane = runtime.clients().laneHere();
         this.logContext = new LogContext(info.sessionId(), info.conversationId(), info.correlationId(),
                 info.trace().orElse(null));
         SampleFormat format = SampleFormat.fromProtocolName(info.media().format().name()).orElseThrow();
@@ -71,7 +74,8 @@ public final class AssistCall implements CallListener {
                 .sentFor(format);
         this.streams = new ParticipantStreams(info.sessionId(), info.media().channels(),
                 info.config().customerChannel(), format, sent, runtime.streamServices(sink,
-                        language -> runtime.languages().refused(info.config().conversationProfile(), language)), warnings, logContext);
+                        language -> runtime.languages().refused(info.config().conversationProfile(), language), lane),
+                warnings, logContext);
         this.setupRetry = new SingleTimer(runtime.timers());
     }
 
@@ -90,7 +94,7 @@ public final class AssistCall implements CallListener {
             attempting = true;
         }
         try {
-            conversations.run(info.conversationId(), profile)
+            conversations.run(info.conversationId(), profile, lane)
                     .whenComplete((result, error) -> logContext.run(() -> setUp(result, error)));
         } catch (RuntimeException e) {
             setUp(null, e);
@@ -276,6 +280,11 @@ public final class AssistCall implements CallListener {
 
     long closedNanos() {
         return closedNanos;
+    }
+
+    /** The lane of its requests ({@link DialogflowClients#laneHere()} when the call was created). */
+    int lane() {
+        return lane;
     }
 
     /** The call's ids, for what is logged about it from other threads. */

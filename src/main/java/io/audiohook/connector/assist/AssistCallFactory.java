@@ -136,7 +136,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
     private void completeClaimed(String conversationName) {
         LOG.infof("completing %s: no session holds it any more and its grace is over", conversationName);
         carried.take(conversationName);
-        send(conversationName, runtime.sink(), LogContext.NONE);
+        send(conversationName, runtime.sink(), LogContext.NONE, runtime.clients().laneHere());
     }
 
     /**
@@ -147,28 +147,30 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
         carried.take(call.conversationName());
         Optional<ConversationProfile> profile = call.profile();
         if (profile.isEmpty() || !call.info().assists()) { // a call kept off the desktop has nobody to read it
-            send(call.conversationName(), call.sink(), call.logContext());
+            send(call.conversationName(), call.sink(), call.logContext(), call.lane());
             return;
         }
         ended.summarizing(call);
         summaries.summarize(new EndOfCallSummary.Request(call.sessionId(), call.conversationName(),
                 call.participantName(Participant.Role.HUMAN_AGENT).orElse(""),
-                profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext()))
+                profile.get(), call.messages(), call.closedNanos(), call.sink(), call.logContext(), call.lane()))
                 .whenComplete((done, error) -> {
                     if (ended.take(call)) { // else the shutdown completed it already
-                        send(call.conversationName(), call.sink(), call.logContext());
+                        send(call.conversationName(), call.sink(), call.logContext(), call.lane());
                     }
                 });
     }
 
     /**
      * @param sink       where the call's events went: a call kept off the desktop does not tell it of the end either
-     * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on a
-     *                   pooled gRPC thread, whose inherited MDC would otherwise name some other call
+     * @param logContext the ids of the call that ended it (none for a grace that expired): the answer arrives on an
+     *                   event loop that serves other calls, whose MDC would otherwise name some other call
+     * @param lane       the call's lane (any for a grace that expired)
      */
-    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink, LogContext logContext) {
+    private CompletableFuture<Void> send(String conversationName, AssistEventSink sink, LogContext logContext,
+            int lane) {
         try {
-            return Futures.of(runtime.clients().conversations().completeConversationCallable()
+            return Futures.of(runtime.clients().conversations(lane).completeConversationCallable()
                     .futureCall(CompleteConversationRequest.newBuilder().setName(conversationName).build()))
                     .handle((c, e) -> {
                         try (LogContext.Scope scope = logContext.enter()) {
@@ -269,7 +271,7 @@ public final class AssistCallFactory implements CallListenerFactory, AutoCloseab
                 runtime.settings().summary().timeout().toMillis()));
         List<CompletableFuture<Void>> completions = new ArrayList<>();
         for (AssistCall call : ended.awaitThenTakeAll(wait)) {
-            completions.add(send(call.conversationName(), call.sink(), call.logContext()));
+            completions.add(send(call.conversationName(), call.sink(), call.logContext(), call.lane()));
         }
         if (!completions.isEmpty()) {
             LOG.infof("shutting down: %d ended conversation(s) completed without their summary", completions.size());

@@ -21,11 +21,11 @@ public record AssistRuntime(AssistSettings settings, DialogflowClients clients, 
 
     /**
      * What each participant stream of a call is given, with the call's own sink. The transport is resolved at each
-     * open (on a timer), so that creating a call never creates the clients on its event loop; its lane is the loop
-     * the call is created on, its connection's.
+     * open (on a timer), so that creating a call never creates the clients on its event loop.
+     *
+     * @param lane the call's lane ({@link DialogflowClients#laneHere()} where it was created: its connection's loop)
      */
-    StreamServices streamServices(AssistEventSink callSink, Consumer<String> languageRefused) {
-        int lane = clients.laneHere();
+    StreamServices streamServices(AssistEventSink callSink, Consumer<String> languageRefused, int lane) {
         return new StreamServices(settings, timers(), callbacks -> clients.streams(lane).open(callbacks), callSink,
                 languageRefused, latencies);
     }

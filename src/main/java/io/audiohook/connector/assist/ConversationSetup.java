@@ -48,22 +48,19 @@ final class ConversationSetup {
         this.profile = profile;
     }
 
-    CompletableFuture<Result> run(String genesysConversationId) {
-        return run(genesysConversationId, profile);
-    }
-
     /**
      * @param callProfile the profile the call chose ({@code customConfig}), in the default's project and location,
      *                    so the conversation's name (the desktop's key) is the same whichever profile it uses
+     * @param lane        the call's lane: its requests go, and their answers arrive, on its connection's event loop
      */
-    CompletableFuture<Result> run(String genesysConversationId, ProfileName callProfile) {
+    CompletableFuture<Result> run(String genesysConversationId, ProfileName callProfile, int lane) {
         String name = callProfile.conversationName(genesysConversationId);
-        return profile(callProfile).thenCompose(p -> findOrCreate(name, genesysConversationId, callProfile)
+        return profile(callProfile).thenCompose(p -> findOrCreate(name, genesysConversationId, callProfile, lane)
                 .thenCompose(found -> {
             if (found.conversation().getLifecycleState() == Conversation.LifecycleState.COMPLETED) {
                 return CompletableFuture.completedFuture(new Result(p, found.conversation(), false, null, null));
             }
-            return participants(name, found.created()).thenApply(
+            return participants(name, found.created(), lane).thenApply(
                     pair -> new Result(p, found.conversation(), found.created(), pair[0], pair[1]));
         }));
     }
@@ -86,21 +83,22 @@ final class ConversationSetup {
      * Creates the conversation first, as nearly every call is a new one: one RPC and no refusal on the way. A second
      * session of the same call (a reconnect, on any instance) is answered ALREADY_EXISTS and reads it instead.
      */
-    private CompletableFuture<Found> findOrCreate(String name, String genesysConversationId, ProfileName profile) {
+    private CompletableFuture<Found> findOrCreate(String name, String genesysConversationId, ProfileName profile,
+            int lane) {
         CreateConversationRequest create = CreateConversationRequest.newBuilder()
                 .setParent(profile.parent())
                 .setConversation(Conversation.newBuilder().setConversationProfile(profile.name()))
                 .setConversationId(ProfileName.conversationId(genesysConversationId))
                 .build();
-        return Futures.of(clients.conversations().createConversationCallable().futureCall(create))
+        return Futures.of(clients.conversations(lane).createConversationCallable().futureCall(create))
                 .thenApply(c -> new Found(c, true))
                 .exceptionallyCompose(e -> Futures.code(e) == StatusCode.Code.ALREADY_EXISTS
-                        ? get(name).thenApply(c -> new Found(c, false))
+                        ? get(name, lane).thenApply(c -> new Found(c, false))
                         : CompletableFuture.failedFuture(unwrap(e)));
     }
 
-    private CompletableFuture<Conversation> get(String name) {
-        return Futures.of(clients.conversations().getConversationCallable()
+    private CompletableFuture<Conversation> get(String name, int lane) {
+        return Futures.of(clients.conversations(lane).getConversationCallable()
                 .futureCall(GetConversationRequest.newBuilder().setName(name).build()));
     }
 
@@ -108,24 +106,27 @@ final class ConversationSetup {
      * The first END_USER and the first HUMAN_AGENT, created when missing; a conversation this setup just created has
      * none, so they are created without listing.
      */
-    private CompletableFuture<Participant[]> participants(String conversationName, boolean created) {
+    private CompletableFuture<Participant[]> participants(String conversationName, boolean created, int lane) {
         if (created) {
-            return bothOf(conversationName, ListParticipantsResponse.getDefaultInstance());
+            return bothOf(conversationName, ListParticipantsResponse.getDefaultInstance(), lane);
         }
         ListParticipantsRequest list = ListParticipantsRequest.newBuilder().setParent(conversationName)
                 .setPageSize(100).build();
-        return Futures.of(clients.participants().listParticipantsCallable().futureCall(list))
-                .thenCompose(listed -> bothOf(conversationName, listed));
+        return Futures.of(clients.participants(lane).listParticipantsCallable().futureCall(list))
+                .thenCompose(listed -> bothOf(conversationName, listed, lane));
     }
 
-    private CompletableFuture<Participant[]> bothOf(String conversationName, ListParticipantsResponse listed) {
-        CompletableFuture<Participant> endUser = existingOrCreate(conversationName, listed, Participant.Role.END_USER);
-        CompletableFuture<Participant> agent = existingOrCreate(conversationName, listed, Participant.Role.HUMAN_AGENT);
+    private CompletableFuture<Participant[]> bothOf(String conversationName, ListParticipantsResponse listed,
+            int lane) {
+        CompletableFuture<Participant> endUser = existingOrCreate(conversationName, listed, Participant.Role.END_USER,
+                lane);
+        CompletableFuture<Participant> agent = existingOrCreate(conversationName, listed,
+                Participant.Role.HUMAN_AGENT, lane);
         return endUser.thenCombine(agent, (u, a) -> new Participant[] { u, a });
     }
 
     private CompletableFuture<Participant> existingOrCreate(String conversationName, ListParticipantsResponse listed,
-            Participant.Role role) {
+            Participant.Role role, int lane) {
         Optional<Participant> existing = listed.getParticipantsList().stream().filter(p -> p.getRole() == role)
                 .findFirst();
         if (existing.isPresent()) {
@@ -133,7 +134,7 @@ final class ConversationSetup {
         }
         CreateParticipantRequest create = CreateParticipantRequest.newBuilder().setParent(conversationName)
                 .setParticipant(Participant.newBuilder().setRole(role)).build();
-        return Futures.of(clients.participants().createParticipantCallable().futureCall(create));
+        return Futures.of(clients.participants(lane).createParticipantCallable().futureCall(create));
     }
 
     private static Throwable unwrap(Throwable e) {

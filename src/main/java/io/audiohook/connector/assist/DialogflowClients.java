@@ -3,6 +3,8 @@ package io.audiohook.connector.assist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -27,21 +29,19 @@ import com.google.cloud.dialogflow.v2beta1.ParticipantsSettings;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
 
 /**
- * Google's v2beta1 clients, shared by every call. Unary calls (profiles, conversations, participants, generators) have
- * channels of their own, so setup never queues behind streams; StreamingAnalyzeContent streams go over
- * {@link StreamLanes}: a {@link ChannelPool} of Participants clients per event loop of the server, each client with
- * one channel on that loop, sized to the live streams. Every client shares one small background executor instead of
- * starting threads of its own.
+ * Google's v2beta1 clients, shared by every call. A call's unary requests (its conversation, participants, summary
+ * and completion) and its StreamingAnalyzeContent streams go over its lane: the event loop of the server that reads
+ * its WebSocket ({@link StreamLoops}). Each lane has one channel for unary requests ({@link UnaryClients}) and a
+ * {@link ChannelPool} of stream channels ({@link StreamLanes}), sized to the live streams, so setup never queues
+ * behind streams. The rest (profiles and generators, read once per profile) have gax's own channels. Every client
+ * shares one small background executor instead of starting threads of its own.
  *
  * <p>Every channel's executor is direct: responses and stream events are handled on the Netty thread that read
- * them, not handed to a pool thread first; for streams that is the call's own event loop ({@link StreamLoops}).
- * What runs there never blocks: it queues, publishes asynchronously or starts other calls. Token refreshes, the one
- * blocking step gRPC would run on that executor, go to the credentials' own thread ({@link DialogflowCredentials}).
+ * them, not handed to a pool thread first; for a call's requests that is its own event loop. What runs there never
+ * blocks: it queues, publishes asynchronously or starts other calls. Token refreshes, the one blocking step gRPC
+ * would run on that executor, go to the credentials' own thread ({@link DialogflowCredentials}).
  *
  * <p>Created lazily on first use, on the assist timer thread (never on an event loop): an in-process emulator's
  * port is only known once the HTTP server is bound, and credentials may take a moment to be found.
@@ -57,14 +57,6 @@ public final class DialogflowClients implements AutoCloseable {
     public record ChannelSettings(int maxStreamsPerChannel, int maxChannels, Duration idleClose) {
     }
 
-    /** What gax's own channels send with every call ({@code x-goog-api-client}); a channel handed in gets none. */
-    private static final Metadata API_CLIENT_HEADERS = new Metadata();
-
-    static {
-        ParticipantsSettings.defaultApiClientHeaderProviderBuilder().build().getHeaders().forEach((name, value) ->
-                API_CLIENT_HEADERS.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
-    }
-
     private final Supplier<DialogflowEndpoint> endpointSource;
     private final ChannelSettings channelSettings;
     private final Supplier<CredentialsProvider> credentials;
@@ -75,8 +67,11 @@ public final class DialogflowClients implements AutoCloseable {
     private boolean closed;
 
     private record Clients(DialogflowEndpoint endpoint, ConversationProfilesClient profiles,
-            ConversationsClient conversations, ParticipantsClient participants, GeneratorsClient generators,
-            StreamLanes lanes) {
+            GeneratorsClient generators, List<UnaryClients> unary, StreamLanes lanes) {
+
+        UnaryClients unary(int lane) {
+            return unary.get(Math.floorMod(lane, unary.size()));
+        }
     }
 
     /**
@@ -99,8 +94,9 @@ public final class DialogflowClients implements AutoCloseable {
         return clients().profiles();
     }
 
-    public ConversationsClient conversations() {
-        return clients().conversations();
+    /** For a call's conversation requests, on its lane ({@link #laneHere()} where it was created). */
+    public ConversationsClient conversations(int lane) {
+        return clients().unary(lane).conversations();
     }
 
     /** A profile's generators, read to know which of them summarize. */
@@ -108,12 +104,15 @@ public final class DialogflowClients implements AutoCloseable {
         return clients().generators();
     }
 
-    /** For unary participant calls only; streams go through {@link #streams()}. */
-    public ParticipantsClient participants() {
-        return clients().participants();
+    /** For a call's unary participant requests, on its lane; streams go through {@link #streams(int)}. */
+    public ParticipantsClient participants(int lane) {
+        return clients().unary(lane).participants();
     }
 
-    /** The lane of the calling thread's event loop (see {@link StreamLoops#here()}); creates nothing. */
+    /**
+     * The lane of the calling thread's event loop (see {@link StreamLoops#here()}), or the next in turn for a thread
+     * that is none; creates nothing.
+     */
     int laneHere() {
         return loops.here();
     }
@@ -156,37 +155,53 @@ public final class DialogflowClients implements AutoCloseable {
                         : "on gRPC's own threads");
         CredentialsProvider credentialsProvider = endpoint.plaintext() ? NoCredentialsProvider.create()
                 : credentials.get();
+        LoopChannels channels = new LoopChannels(loops, endpoint);
         try {
             ConversationProfilesClient profiles = ConversationProfilesClient.create(configure(
                     ConversationProfilesSettings.newBuilder(), endpoint, credentialsProvider,
                     ConversationProfilesSettings.defaultGrpcTransportProviderBuilder()).build());
-            ConversationsClient conversations = ConversationsClient.create(configure(ConversationsSettings.newBuilder(),
-                    endpoint, credentialsProvider, ConversationsSettings.defaultGrpcTransportProviderBuilder()).build());
-            ParticipantsClient participants = participantsClient(endpoint, credentialsProvider);
             GeneratorsClient generators = GeneratorsClient.create(configure(GeneratorsSettings.newBuilder(), endpoint,
                     credentialsProvider, GeneratorsSettings.defaultGrpcTransportProviderBuilder()).build());
+            List<UnaryClients> unary = new ArrayList<>();
+            for (int lane = 0; lane < loops.lanes(); lane++) {
+                unary.add(unaryClients(endpoint, credentialsProvider, channels, lane));
+            }
             StreamLanes lanes = new StreamLanes(loops.lanes(), channelSettings,
-                    lane -> streamChannel(endpoint, credentialsProvider, lane), executor, streamDeadline);
-            return new Clients(endpoint, profiles, conversations, participants, generators, lanes);
+                    lane -> streamChannel(endpoint, credentialsProvider, channels, lane), executor, streamDeadline);
+            return new Clients(endpoint, profiles, generators, List.copyOf(unary), lanes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Dialogflow clients for " + endpoint, e);
         }
     }
 
+    /** The lane's unary clients over one channel on its loop, or over gax's own channels without lanes. */
+    private UnaryClients unaryClients(DialogflowEndpoint endpoint, CredentialsProvider credentialsProvider,
+            LoopChannels channels, int lane) throws IOException {
+        if (!loops.shared()) {
+            return new UnaryClients(ConversationsClient.create(configure(ConversationsSettings.newBuilder(), endpoint,
+                    credentialsProvider, ConversationsSettings.defaultGrpcTransportProviderBuilder()).build()),
+                    participantsClient(endpoint, credentialsProvider), null);
+        }
+        ManagedChannel channel = channels.forUnaryCalls(lane);
+        TransportChannelProvider transport = FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel));
+        try {
+            return new UnaryClients(ConversationsClient.create(shared(ConversationsSettings.newBuilder(), endpoint,
+                    credentialsProvider, transport).build()), ParticipantsClient.create(shared(
+                            ParticipantsSettings.newBuilder(), endpoint, credentialsProvider, transport).build()),
+                    channel);
+        } catch (IOException | RuntimeException e) {
+            channel.shutdownNow();
+            throw e;
+        }
+    }
+
     /** A stream channel on the lane's event loop, or on gRPC's own threads when streams do not share the loops. */
     private StreamChannel streamChannel(DialogflowEndpoint endpoint, CredentialsProvider credentialsProvider,
-            int lane) {
+            LoopChannels channels, int lane) {
         if (!loops.shared()) {
             return new StreamChannel(participantsClient(endpoint, credentialsProvider), null);
         }
-        // gRPC's own retries off: gax never asks it to retry a stream, our recovery reopens a failed stream with its
-        // audio kept (Recovery), and the retry layer kept a copy of each request until the first answer came
-        NettyChannelBuilder builder = NettyChannelBuilder.forTarget(endpoint.target())
-                .eventLoopGroup(loops.loop(lane)).channelType(loops.channelType())
-                .directExecutor().maxInboundMessageSize(Integer.MAX_VALUE).disableRetry()
-                .intercept(MetadataUtils.newAttachHeadersInterceptor(API_CLIENT_HEADERS));
-        ManagedChannel channel = (endpoint.plaintext() ? builder.usePlaintext() : builder.useTransportSecurity())
-                .build();
+        ManagedChannel channel = channels.forStreams(lane);
         try {
             return new StreamChannel(ParticipantsClient.create(shared(ParticipantsSettings.newBuilder(),
                     endpoint, credentialsProvider,
@@ -242,9 +257,8 @@ public final class DialogflowClients implements AutoCloseable {
         }
         if (c != null) {
             c.lanes().close();
-            c.participants().close();
+            c.unary().forEach(UnaryClients::close);
             c.generators().close();
-            c.conversations().close();
             c.profiles().close();
         }
     }

@@ -31,13 +31,15 @@ final class EndOfCallSummary {
     private final SummaryGenerators generators;
 
     /**
-     * @param logContext the call's ids, entered around what is logged (the answers arrive on pooled gRPC threads)
+     * @param logContext the call's ids, entered around what is logged (the answers arrive on an event loop that
+     *                   serves other calls too)
      * @param messages   final utterances of the conversation Dialogflow stored, over all its sessions here
      * @param closedNanos when {@code closed} went out, for the latency
      * @param sink       where the call's events go
+     * @param lane       the call's lane, where the request goes
      */
     record Request(String sessionId, String conversationName, String agentParticipant, ConversationProfile profile,
-            long messages, long closedNanos, AssistEventSink sink, LogContext logContext) {
+            long messages, long closedNanos, AssistEventSink sink, LogContext logContext, int lane) {
     }
 
     EndOfCallSummary(AssistSettings.Summary settings, DialogflowClients clients, AssistMetrics metrics,
@@ -112,11 +114,11 @@ final class EndOfCallSummary {
         String name = request.conversationName();
         String agent = request.agentParticipant();
         if (kind == SummaryRequests.Kind.FEATURE) {
-            return Futures.of(clients.conversations().suggestConversationSummaryCallable()
+            return Futures.of(clients.conversations(request.lane()).suggestConversationSummaryCallable()
                     .futureCall(SummaryRequests.feature(name), deadline))
                     .thenApply(r -> SummaryRequests.of(r, name, agent, nanoTime.getAsLong()));
         }
-        return Futures.of(clients.conversations().generateSuggestionsCallable()
+        return Futures.of(clients.conversations(request.lane()).generateSuggestionsCallable()
                 .futureCall(SummaryRequests.generators(name), deadline))
                 .thenApply(r -> SummaryRequests.of(r, name, agent, nanoTime.getAsLong()));
     }

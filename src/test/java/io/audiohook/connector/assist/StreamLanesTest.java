@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.api.core.ApiFuture;
+import com.google.cloud.dialogflow.v2beta1.Conversation;
+import com.google.cloud.dialogflow.v2beta1.ConversationsGrpc;
+import com.google.cloud.dialogflow.v2beta1.CreateConversationRequest;
 import com.google.cloud.dialogflow.v2beta1.ParticipantsGrpc;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentRequest;
 import com.google.cloud.dialogflow.v2beta1.StreamingAnalyzeContentResponse;
@@ -36,14 +41,15 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
- * Streams on the server's event loops, through Google's client over real gRPC: a call made on a loop gets that
- * loop's lane, its responses are handled on that very loop, each lane has channels of its own, and a thread that is
- * no loop gets the lanes in turn.
+ * Streams and unary requests on the server's event loops, through Google's client over real gRPC: a call made on a
+ * loop gets that loop's lane, its responses and answers are handled on that very loop, each lane has channels of its
+ * own, and a thread that is no loop gets the lanes in turn.
  */
 class StreamLanesTest {
     private static final Metadata.Key<String> API_CLIENT = Metadata.Key.of("x-goog-api-client",
             Metadata.ASCII_STRING_MARSHALLER);
     private final List<String> apiClient = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile CountDownLatch listening = new CountDownLatch(0);
     private Server server;
     private NioEventLoopGroup group;
     private ScheduledExecutorService background;
@@ -74,19 +80,34 @@ class StreamLanesTest {
                     }
                 };
             }
-        }, new ServerInterceptor() {
+        }, headers())).addService(ServerInterceptors.intercept(new ConversationsGrpc.ConversationsImplBase() {
+            @Override
+            public void createConversation(CreateConversationRequest request, StreamObserver<Conversation> answer) {
+                try { // answered once the caller is listening, so that its callback runs where the answer is read
+                    listening.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer.onNext(Conversation.newBuilder().setName(request.getConversationId()).build());
+                answer.onCompleted();
+            }
+        }, headers())).build().start();
+        group = new NioEventLoopGroup(2);
+        background = Executors.newSingleThreadScheduledExecutor();
+        clients = new DialogflowClients(() -> new DialogflowEndpoint("localhost:" + server.getPort(), true),
+                new DialogflowClients.ChannelSettings(40, 4, Duration.ofMinutes(1)), NoCredentialsProvider::create,
+                background, Duration.ofMinutes(1), StreamLoops.of(group, NioSocketChannel.class));
+    }
+
+    private ServerInterceptor headers() {
+        return new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                     ServerCallHandler<Q, R> next) {
                 apiClient.add(String.valueOf(headers.get(API_CLIENT)));
                 return next.startCall(call, headers);
             }
-        })).build().start();
-        group = new NioEventLoopGroup(2);
-        background = Executors.newSingleThreadScheduledExecutor();
-        clients = new DialogflowClients(() -> new DialogflowEndpoint("localhost:" + server.getPort(), true),
-                new DialogflowClients.ChannelSettings(40, 4, Duration.ofMinutes(1)), NoCredentialsProvider::create,
-                background, Duration.ofMinutes(1), StreamLoops.of(group, NioSocketChannel.class));
+        };
     }
 
     @AfterEach
@@ -99,10 +120,7 @@ class StreamLanesTest {
 
     @Test
     void aCallsStreamsAreReadAndHandledOnItsOwnLoop() throws Exception {
-        List<EventLoop> loops = new ArrayList<>();
-        for (EventExecutor e : group) {
-            loops.add((EventLoop) e);
-        }
+        List<EventLoop> loops = loops();
         for (int i = 0; i < loops.size(); i++) {
             EventLoop loop = loops.get(i);
             int lane = loop.submit(clients::laneHere).get(5, TimeUnit.SECONDS);
@@ -141,6 +159,36 @@ class StreamLanesTest {
         assertEquals(loops.size(), apiClient.size());
         assertTrue(apiClient.stream().allMatch(h -> h.contains("gl-java/") && h.contains("gapic/")),
                 "each stream says which client it is, as gax's own channels do: " + apiClient);
+    }
+
+    @Test
+    void aCallsUnaryRequestsAreAnsweredOnItsOwnLoop() throws Exception {
+        List<EventLoop> loops = loops();
+        for (int lane = 0; lane < loops.size(); lane++) {
+            listening = new CountDownLatch(1);
+            CompletableFuture<Thread> answeredOn = new CompletableFuture<>();
+            // sent off the loop, as the setup's first request is (from a timer)
+            ApiFuture<Conversation> created = clients.conversations(lane).createConversationCallable().futureCall(
+                    CreateConversationRequest.newBuilder().setConversationId("c" + lane).build());
+            created.addListener(() -> answeredOn.complete(Thread.currentThread()), Runnable::run);
+            listening.countDown();
+            assertEquals("c" + lane, created.get(10, TimeUnit.SECONDS).getName());
+            Thread thread = answeredOn.get(10, TimeUnit.SECONDS);
+            assertTrue(loops.get(lane).submit(() -> Thread.currentThread() == thread).get(5, TimeUnit.SECONDS),
+                    "lane " + lane + "'s answer is handled on its loop, not on " + thread.getName());
+        }
+        assertEquals(loops.size(), apiClient.size());
+        assertTrue(apiClient.stream().allMatch(h -> h.contains("gl-java/") && h.contains("gapic/")),
+                "each request says which client it is, as gax's own channels do: " + apiClient);
+        assertEquals(0, clients.channelStats().channels(), "unary requests take no stream channel");
+    }
+
+    private List<EventLoop> loops() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+        }
+        return loops;
     }
 
     @Test
