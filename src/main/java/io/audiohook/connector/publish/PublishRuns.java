@@ -22,7 +22,8 @@ import io.vertx.mutiny.redis.client.Response;
  * out ({@link Outboxes#nextEvents}), so its events stay in order; a run that fails returns each batch to the front
  * of its conversation's lane. Every run is made on one home event loop, where its answer arrives and the next run
  * starts. Made from the calls' loops, each run crossed to the Redis connection's loop and its answer back: at 1,000
- * calls the wake-ups alone were 3 % of the connector's CPU, and each crossing added to every event's wait.
+ * calls the wake-ups alone were 3 % of the connector's CPU, and each crossing added to every event's wait. The home
+ * is the loop Redis' connections live on ({@link RedisLoop}), so a run's command and its answer cross no loop at all.
  */
 final class PublishRuns {
     /**
@@ -81,7 +82,7 @@ final class PublishRuns {
     private final AtomicLong sent = new AtomicLong();
 
     /**
-     * @param home where runs are made: the publisher's event loop, so that a run's command, its answer and the next
+     * @param home where runs are made: Redis' event loop, so that a run's command, its answer and the next
      *             run stay on one thread instead of crossing from the calls' loops to Redis' and back
      */
     PublishRuns(ReactiveRedisDataSource redis, Duration timeout, Executor home, Lanes lanes) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -20,7 +19,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
@@ -73,7 +71,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
-        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, home(vertx), new PublishRuns.Lanes() {
+        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
             @Override
             public List<PendingEvent> next(ConversationOutbox box) {
                 return outboxes.nextEvents(box);
@@ -95,15 +93,6 @@ public class RedisPublisher implements DesktopPresence.Watcher {
                         + " conversations' events")
                 .register(registry);
         presence.watch(this);
-    }
-
-    /** The event loop every publishing run is made on (a context made here: off Vert.x's threads, a new one). */
-    private static Executor home(Vertx vertx) {
-        Context context = vertx.getOrCreateContext();
-        if (!context.isEventLoopContext()) {
-            return Runnable::run; // built on a worker: each run is made where it is asked for, as before
-        }
-        return task -> context.runOnContext(v -> task.run());
     }
 
     // ------------------------------------------------------------------ intake (any thread, never blocks)

@@ -8,10 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +27,9 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands.RedisSubscriber;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Context;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 /**
  * Conversations that become ready while a run is made or out go together in one run, on a real redis-server: each
@@ -112,10 +121,10 @@ class PublishRunsTest {
     @Test
     void runsAreMadeOnTheirHomeWhereverConversationsBecomeReady() throws Exception {
         String prefix = "projects/p/conversations/home-" + UUID.randomUUID() + "-";
-        io.vertx.core.Context home = vertx.getOrCreateContext();
-        java.util.concurrent.CompletableFuture<String> homeThread = new java.util.concurrent.CompletableFuture<>();
+        Context home = vertx.getOrCreateContext();
+        CompletableFuture<String> homeThread = new CompletableFuture<>();
         home.runOnContext(v -> homeThread.complete(Thread.currentThread().getName()));
-        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             Lanes lanes = new Lanes();
             PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
@@ -131,13 +140,42 @@ class PublishRunsTest {
 
             eventually(() -> lanes.answers.size() == boxes.size());
             assertTrue(runs.runsSent() - before >= 800 / PublishRuns.MAX_EVENTS, "several runs, one after another");
-            assertEquals(java.util.Set.of(homeThread.get(5, TimeUnit.SECONDS)), java.util.Set.copyOf(lanes.takenOn),
+            assertEquals(Set.of(homeThread.get(5, TimeUnit.SECONDS)), Set.copyOf(lanes.takenOn),
                     "every run was made on its home loop, none on the callers' threads or Redis' own");
             assertTrue(lanes.answers.values().stream().allMatch(receivers -> receivers == -1L),
                     "each answered (no desktop joined)");
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    /**
+     * The publisher's home is the loop Redis' connections live on, learnt from where Redis answers: runs are made
+     * there, and their answers and the runs that follow stay there, with no crossing between loops.
+     */
+    @Test
+    void theRedisLoopIsWhereRedisAnswers() throws Exception {
+        Executor home = RedisLoop.of(vertx, redis);
+        eventually(() -> ((RedisLoop) home).learnt());
+        CompletableFuture<String> answeredOn = new CompletableFuture<>();
+        redis.getRedis().getDelegate().send(Request.cmd(Command.PING))
+                .onComplete(answer -> answeredOn.complete(Thread.currentThread().getName()));
+        String redisThread = answeredOn.get(5, TimeUnit.SECONDS);
+
+        String prefix = "projects/p/conversations/loop-" + UUID.randomUUID() + "-";
+        Lanes lanes = new Lanes();
+        PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), home, lanes);
+        List<ConversationOutbox> boxes = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ConversationOutbox box = new ConversationOutbox(prefix + i);
+            lanes.waiting.put(box, events("loop-" + i, 2));
+            boxes.add(box);
+        }
+        boxes.forEach(runs::ready);
+
+        eventually(() -> lanes.answers.size() == boxes.size());
+        assertEquals(Set.of(redisThread), Set.copyOf(lanes.takenOn),
+                "every run was made on the loop Redis answers on");
     }
 
     private static List<PendingEvent> events(String name, int n) {
@@ -149,7 +187,7 @@ class PublishRunsTest {
         return events;
     }
 
-    private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < end, "timed out");
