@@ -28,6 +28,9 @@ import io.audiohook.connector.assist.DialogflowEndpoint;
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.StreamLoops;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.Vertx;
@@ -171,14 +174,13 @@ public class AgentAssist {
 
     /**
      * Streams run on the event loops that serve the calls, so that a call's audio and answers stay on its
-     * connection's loop. A native transport (epoll) would need gRPC's native channel too; then gRPC's own threads.
+     * connection's loop; their channels are of the loops' transport (epoll where Netty's native one loaded, else NIO).
      */
     static StreamLoops streamLoops(Vertx vertx) {
-        if (vertx.isNativeTransportEnabled()) {
-            LOG.info("Dialogflow streams on gRPC's own threads: the event loops use a native transport");
-            return StreamLoops.NONE;
-        }
-        return StreamLoops.of(vertx.nettyEventLoopGroup(), NioSocketChannel.class);
+        Class<? extends Channel> channelType = vertx.isNativeTransportEnabled() && Epoll.isAvailable()
+                ? EpollSocketChannel.class
+                : NioSocketChannel.class;
+        return StreamLoops.of(vertx.nettyEventLoopGroup(), channelType);
     }
 
     private static ScheduledExecutorService threads(String name, int count) {
