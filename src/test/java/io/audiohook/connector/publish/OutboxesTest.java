@@ -47,6 +47,15 @@ class OutboxesTest {
                 Optional.empty());
     }
 
+    /** Offers {@code n} events to conversation c1; its outbox. */
+    private ConversationOutbox fill(Outboxes o, int n) {
+        ConversationOutbox box = null;
+        for (int i = 0; i < n; i++) {
+            box = o.offer("c1", event(), Optional.empty());
+        }
+        return box;
+    }
+
     private static List<String> messageIds(List<PendingEvent> batch) {
         return batch.stream().map(PendingEvent::messageId).toList();
     }
@@ -156,10 +165,7 @@ class OutboxesTest {
     @Test
     void anEventOfferedWhileTheWholeBoundIsOutIsKept() {
         Outboxes o = outboxes(4, 100, 1 << 20, 100);
-        ConversationOutbox box = null;
-        for (int i = 0; i < 4; i++) {
-            box = o.offer("c1", event(), Optional.empty());
-        }
+        ConversationOutbox box = fill(o, 4);
         List<PendingEvent> inFlight = o.nextEvents(box);
         assertEquals(4, inFlight.size());
         o.offer("c1", event(), Optional.empty()); // the call's completion, say, while Redis has the rest
@@ -172,10 +178,7 @@ class OutboxesTest {
     @Test
     void aBatchThatComesBackIsTrimmedToTheBoundOldestFirst() {
         Outboxes o = outboxes(4, 100, 1 << 20, 100);
-        ConversationOutbox box = null;
-        for (int i = 0; i < 4; i++) {
-            box = o.offer("c1", event(), Optional.empty());
-        }
+        ConversationOutbox box = fill(o, 4);
         List<PendingEvent> failed = o.nextEvents(box);
         o.offer("c1", event(), Optional.empty());
         o.offer("c1", event(), Optional.empty());
