@@ -28,7 +28,6 @@ import io.audiohook.connector.assist.DialogflowEndpoint;
 import io.audiohook.connector.assist.ProfileName;
 import io.audiohook.connector.assist.StreamLoops;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.Channel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -174,13 +173,17 @@ public class AgentAssist {
 
     /**
      * Streams run on the event loops that serve the calls, so that a call's audio and answers stay on its
-     * connection's loop; their channels are of the loops' transport (epoll where Netty's native one loaded, else NIO).
+     * connection's loop; their channels are of the loops' transport: epoll where Netty's native one loaded, else NIO.
      */
     static StreamLoops streamLoops(Vertx vertx) {
-        Class<? extends Channel> channelType = vertx.isNativeTransportEnabled() && Epoll.isAvailable()
-                ? EpollSocketChannel.class
-                : NioSocketChannel.class;
-        return StreamLoops.of(vertx.nettyEventLoopGroup(), channelType);
+        if (!vertx.isNativeTransportEnabled()) {
+            return StreamLoops.of(vertx.nettyEventLoopGroup(), NioSocketChannel.class);
+        }
+        if (Epoll.isAvailable()) {
+            return StreamLoops.of(vertx.nettyEventLoopGroup(), EpollSocketChannel.class);
+        }
+        LOG.info("Dialogflow streams on gRPC's own threads: the event loops use a native transport other than epoll");
+        return StreamLoops.NONE;
     }
 
     private static ScheduledExecutorService threads(String name, int count) {

@@ -35,7 +35,9 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
@@ -51,7 +53,7 @@ class StreamLanesTest {
     private final List<String> apiClient = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile CountDownLatch listening = new CountDownLatch(0);
     private Server server;
-    private NioEventLoopGroup group;
+    private EventLoopGroup group;
     private ScheduledExecutorService background;
     private DialogflowClients clients;
 
@@ -92,11 +94,20 @@ class StreamLanesTest {
                 answer.onCompleted();
             }
         }, headers())).build().start();
-        group = new NioEventLoopGroup(2);
+        group = newLoops();
         background = Executors.newSingleThreadScheduledExecutor();
         clients = new DialogflowClients(() -> new DialogflowEndpoint("localhost:" + server.getPort(), true),
                 new DialogflowClients.ChannelSettings(40, 4, Duration.ofMinutes(1)), NoCredentialsProvider::create,
-                background, Duration.ofMinutes(1), StreamLoops.of(group, NioSocketChannel.class));
+                background, Duration.ofMinutes(1), StreamLoops.of(group, channelType()));
+    }
+
+    /** The server's event loops: two of NIO's here, of the native transport in {@link StreamLanesEpollTest}. */
+    EventLoopGroup newLoops() {
+        return new NioEventLoopGroup(2);
+    }
+
+    Class<? extends Channel> channelType() {
+        return NioSocketChannel.class;
     }
 
     private ServerInterceptor headers() {
