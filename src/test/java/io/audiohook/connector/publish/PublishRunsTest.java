@@ -130,12 +130,7 @@ class PublishRunsTest {
             PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
                     lanes);
             long before = runs.runsSent();
-            List<ConversationOutbox> boxes = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                ConversationOutbox box = new ConversationOutbox(prefix + i);
-                lanes.waiting.put(box, events("home-" + i, 2));
-                boxes.add(box);
-            }
+            List<ConversationOutbox> boxes = conversations(lanes, prefix, "home-", 400);
             boxes.forEach(box -> callers.execute(() -> runs.ready(box)));
 
             eventually(() -> lanes.answers.size() == boxes.size());
@@ -165,17 +160,23 @@ class PublishRunsTest {
         String prefix = "projects/p/conversations/loop-" + UUID.randomUUID() + "-";
         Lanes lanes = new Lanes();
         PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), home, lanes);
-        List<ConversationOutbox> boxes = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            ConversationOutbox box = new ConversationOutbox(prefix + i);
-            lanes.waiting.put(box, events("loop-" + i, 2));
-            boxes.add(box);
-        }
+        List<ConversationOutbox> boxes = conversations(lanes, prefix, "loop-", 300);
         boxes.forEach(runs::ready);
 
         eventually(() -> lanes.answers.size() == boxes.size());
         assertEquals(Set.of(redisThread), Set.copyOf(lanes.takenOn),
                 "every run was made on the loop Redis answers on");
+    }
+
+    /** {@code n} conversations named {@code prefix + i}, each with two events waiting in {@code lanes}. */
+    private static List<ConversationOutbox> conversations(Lanes lanes, String prefix, String eventPrefix, int n) {
+        List<ConversationOutbox> boxes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ConversationOutbox box = new ConversationOutbox(prefix + i);
+            lanes.waiting.put(box, events(eventPrefix + i, 2));
+            boxes.add(box);
+        }
+        return boxes;
     }
 
     private static List<PendingEvent> events(String name, int n) {
