@@ -43,6 +43,7 @@ import io.audiohook.connector.protocol.ProtocolSettings;
 import io.audiohook.connector.publish.DesktopPresence;
 import io.audiohook.connector.publish.PublishSettings;
 import io.audiohook.connector.publish.RedisConversationLedger;
+import io.audiohook.connector.publish.RedisLanes;
 import io.audiohook.connector.publish.RedisNonceStore;
 import io.audiohook.connector.publish.RedisPublisher;
 import io.audiohook.connector.publish.RedisUse;
@@ -50,7 +51,6 @@ import io.audiohook.connector.publish.ResumeWhenJoined;
 import io.audiohook.connector.web.WebSettings;
 import io.audiohook.connector.web.api.ApiSettings;
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -82,10 +82,10 @@ public class Wiring {
     @Produces
     @DefaultBean
     @Singleton
-    NonceStore nonceStore(AuthConfig auth, RedisUse redis, Instance<ReactiveRedisDataSource> dataSource) {
+    NonceStore nonceStore(AuthConfig auth, RedisUse redis, Instance<RedisLanes> lanes) {
         if (redis.nonces()) {
             LOG.info("signature nonces are kept in Redis, shared by all instances");
-            return new RedisNonceStore(dataSource.get(), auth.nonceKeyPrefix(), auth.nonceStoreTimeout());
+            return new RedisNonceStore(lanes.get().calls(), auth.nonceKeyPrefix(), auth.nonceStoreTimeout());
         }
         LOG.info("signature nonces are kept in memory: replays are refused by this instance only");
         return new InMemoryNonceStore(auth.nonceCacheSize());
@@ -182,11 +182,11 @@ public class Wiring {
     @Produces
     @Singleton
     ConversationLedger conversationLedger(LedgerConfig ledger, AssistConfig assist, PublishConfig publish,
-            Instance<ReactiveRedisDataSource> dataSource) {
+            Instance<RedisLanes> lanes) {
         ConversationLedger.Terms terms = ledger.terms(assist);
         if (ledger.shared(publish.enabled())) {
             LOG.info("the conversation ledger is kept in Redis, shared by all instances");
-            return new RedisConversationLedger(dataSource.get(), publish.keyPrefix(), terms, ledger.timeout());
+            return new RedisConversationLedger(lanes.get().calls(), publish.keyPrefix(), terms, ledger.timeout());
         }
         LOG.info("the conversation ledger is kept in memory: a conversation is completed by the instance that held it");
         return new LocalConversationLedger(terms, () -> System.nanoTime() / 1_000_000);

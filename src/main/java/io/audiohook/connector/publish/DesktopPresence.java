@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -48,7 +47,7 @@ public class DesktopPresence {
         }
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final RedisStatus status;
     private final Vertx vertx;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
@@ -57,8 +56,8 @@ public class DesktopPresence {
     /** Started with the first watcher: an instance that never waits for desktops runs no timer. */
     private long timer = -1;
 
-    DesktopPresence(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings settings, Vertx vertx) {
-        this.redis = redis;
+    DesktopPresence(RedisLanes lanes, RedisStatus status, PublishSettings settings, Vertx vertx) {
+        this.redis = lanes.events();
         this.status = status;
         this.vertx = vertx;
         this.intervalMillis = Math.max(10, settings.outbox().pollInterval().toMillis());

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
@@ -24,7 +23,7 @@ final class LuaScript {
     }
 
     /** @param keysThenArgs the keys first ({@code numKeys} of them), then the arguments */
-    Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysThenArgs) {
+    Uni<Response> run(RedisLane redis, int numKeys, String... keysThenArgs) {
         String[] command = new String[2 + keysThenArgs.length];
         command[0] = sha;
         command[1] = Integer.toString(numKeys);

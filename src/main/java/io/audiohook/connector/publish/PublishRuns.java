@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -72,7 +71,7 @@ final class PublishRuns {
     record Batch(ConversationOutbox box, List<PendingEvent> events) {
     }
 
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final Duration timeout;
     private final Lanes lanes;
     private final Executor home;
@@ -85,7 +84,7 @@ final class PublishRuns {
      * @param home where runs are made: Redis' event loop, so that a run's command, its answer and the next
      *             run stay on one thread instead of crossing from the calls' loops to Redis' and back
      */
-    PublishRuns(ReactiveRedisDataSource redis, Duration timeout, Executor home, Lanes lanes) {
+    PublishRuns(RedisLane redis, Duration timeout, Executor home, Lanes lanes) {
         this.redis = redis;
         this.home = home;
         this.timeout = timeout;

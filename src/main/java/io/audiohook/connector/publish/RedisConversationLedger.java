@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.audiohook.connector.assist.ConversationLedger;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
@@ -28,14 +27,14 @@ import io.vertx.mutiny.redis.client.Response;
  * (standalone) is what the deployment uses.
  */
 public final class RedisConversationLedger implements ConversationLedger {
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final String prefix;
     private final String due;
     private final Terms terms;
     private final Duration timeout;
 
     /** @param timeout how long an operation may wait for Redis before it counts as failed (and is retried) */
-    public RedisConversationLedger(ReactiveRedisDataSource redis, String keyPrefix, Terms terms, Duration timeout) {
+    public RedisConversationLedger(RedisLane redis, String keyPrefix, Terms terms, Duration timeout) {
         this.redis = redis;
         this.prefix = keyPrefix + "ledger:";
         this.due = prefix + "due";

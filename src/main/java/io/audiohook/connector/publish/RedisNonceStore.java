@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 import io.audiohook.connector.auth.NonceStore;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
 /**
  * Nonces shared by every instance behind the load balancer, so a captured upgrade cannot be replayed against
@@ -14,7 +13,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
  * {@code until}, so nothing here ever cleans up. Needs Redis 6.2 or later (PXAT).
  */
 public final class RedisNonceStore implements NonceStore {
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final String prefix;
     private final Duration timeout;
 
@@ -22,7 +21,7 @@ public final class RedisNonceStore implements NonceStore {
      * @param timeout how long an upgrade may wait for Redis; past it the claim fails, which the upgrade guard
      *                answers with 503 rather than letting Genesys' connect time out
      */
-    public RedisNonceStore(ReactiveRedisDataSource redis, String prefix, Duration timeout) {
+    public RedisNonceStore(RedisLane redis, String prefix, Duration timeout) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.timeout = Objects.requireNonNull(timeout, "timeout");

@@ -45,7 +45,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
      */
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final RedisStatus status;
     private final PublishSettings.Transcript transcriptConfig;
     private final String keyPrefix;
@@ -58,9 +58,9 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private final PublishRuns runs;
     private volatile boolean warnedDown;
 
-    RedisPublisher(ReactiveRedisDataSource redis, RedisStatus status, PublishSettings config, MeterRegistry registry,
+    RedisPublisher(ReactiveRedisDataSource redis, RedisLanes lanes, RedisStatus status, PublishSettings config, MeterRegistry registry,
             DesktopPresence presence, Vertx vertx) {
-        this.redis = redis;
+        this.redis = lanes.events();
         this.status = status;
         this.transcriptConfig = config.transcript();
         this.keyPrefix = config.keyPrefix();
@@ -71,7 +71,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
-        this.runs = new PublishRuns(redis, COMMAND_TIMEOUT, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
+        this.runs = new PublishRuns(this.redis, COMMAND_TIMEOUT, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
             @Override
             public List<PendingEvent> next(ConversationOutbox box) {
                 return outboxes.nextEvents(box);
@@ -158,7 +158,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
             requests.add(xadd);
         }
         requests.add(Request.cmd(Command.EXPIRE).arg(stream).arg(Math.max(1, transcriptConfig.retention().toSeconds())));
-        redis.getRedis().batch(requests)
+        redis.batch(requests)
                 .ifNoItem().after(COMMAND_TIMEOUT).fail()
                 .subscribe().with(replies -> {
                     redisUp();

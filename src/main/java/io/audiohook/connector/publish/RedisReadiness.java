@@ -10,7 +10,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 
@@ -31,14 +30,14 @@ public class RedisReadiness implements AsyncHealthCheck {
     @Inject
     RedisUse usage;
     @Inject
-    Instance<ReactiveRedisDataSource> redis;
+    Instance<RedisLanes> redis;
 
     @Override
     public Uni<HealthCheckResponse> call() {
         if (!usage.inUse()) {
             return Uni.createFrom().item(HealthCheckResponse.named(NAME).up().withData("used", false).build());
         }
-        return redis.get().execute("PING")
+        return redis.get().calls().execute("PING")
                 .ifNoItem().after(PING_TIMEOUT).fail()
                 .map(pong -> HealthCheckResponse.named(NAME).up().build())
                 .onFailure().recoverWithItem(failure -> {

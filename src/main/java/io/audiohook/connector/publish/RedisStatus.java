@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Singleton;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,13 +15,13 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class RedisStatus {
-    private final ReactiveRedisDataSource redis;
+    private final RedisLane redis;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicReference<Instant> lastFailure = new AtomicReference<>();
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
-    RedisStatus(ReactiveRedisDataSource redis) {
-        this.redis = redis;
+    RedisStatus(RedisLanes lanes) {
+        this.redis = lanes.calls();
     }
 
     /** {@code PING}; true if {@code PONG} came back within {@code timeout}. Never fails. */

@@ -43,6 +43,8 @@ class PublishRunsTest {
     @Inject
     RedisDataSource blocking;
     @Inject
+    RedisLanes redisLanes;
+    @Inject
     io.vertx.core.Vertx vertx;
 
     /** Hands out each conversation's events once, as an outbox does; records the answers. */
@@ -89,7 +91,7 @@ class PublishRunsTest {
                 "ui-instance-1:" + joined.key), heard::add);
         try {
             Lanes lanes = new Lanes();
-            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), Runnable::run, lanes);
+            PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), Runnable::run, lanes);
             lanes.waiting.put(first, events("first", 1));
             lanes.waiting.put(joined, events("joined", 3));
             lanes.waiting.put(notJoined, events("not-joined", 2));
@@ -127,7 +129,7 @@ class PublishRunsTest {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             Lanes lanes = new Lanes();
-            PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
+            PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
                     lanes);
             long before = runs.runsSent();
             List<ConversationOutbox> boxes = conversations(lanes, prefix, "home-", 400);
@@ -159,7 +161,7 @@ class PublishRunsTest {
 
         String prefix = "projects/p/conversations/loop-" + UUID.randomUUID() + "-";
         Lanes lanes = new Lanes();
-        PublishRuns runs = new PublishRuns(redis, Duration.ofSeconds(5), home, lanes);
+        PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), home, lanes);
         List<ConversationOutbox> boxes = conversations(lanes, prefix, "loop-", 300);
         boxes.forEach(runs::ready);
 
@@ -177,6 +179,11 @@ class PublishRunsTest {
             boxes.add(box);
         }
         return boxes;
+    }
+
+    /** The application's events lane, as the publisher uses it. */
+    private RedisLane lane() {
+        return redisLanes.events();
     }
 
     private static List<PendingEvent> events(String name, int n) {

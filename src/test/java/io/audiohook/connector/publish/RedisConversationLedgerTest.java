@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.audiohook.connector.assist.ConversationLedger;
@@ -23,6 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class RedisConversationLedgerTest extends ConversationLedgerContract {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private RedisLane oneLane;
+    private RedisLane otherLane;
 
     @Inject
     ReactiveRedisDataSource redis;
@@ -75,7 +78,19 @@ class RedisConversationLedgerTest extends ConversationLedgerContract {
     @Override
     protected void clear() {
         prefix = "ledger-test-" + System.nanoTime() + ":";
-        one = new RedisConversationLedger(redis, prefix, TERMS, TIMEOUT);
-        other = new RedisConversationLedger(peerRedis, prefix, TERMS, TIMEOUT);
+        closeLanes();
+        oneLane = RedisLane.over(redis, "one", TIMEOUT);
+        otherLane = RedisLane.over(peerRedis, "other", TIMEOUT);
+        one = new RedisConversationLedger(oneLane, prefix, TERMS, TIMEOUT);
+        other = new RedisConversationLedger(otherLane, prefix, TERMS, TIMEOUT);
+    }
+
+    /** Each lane holds one of its client's pooled connections until closed. */
+    @AfterEach
+    void closeLanes() {
+        if (oneLane != null) {
+            oneLane.close();
+            otherLane.close();
+        }
     }
 }

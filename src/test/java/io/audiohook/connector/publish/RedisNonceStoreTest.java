@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.client.RedisClientName;
@@ -39,10 +41,26 @@ class RedisNonceStoreTest {
     @Inject
     RedisDataSource blocking;
 
+    @Inject
+    RedisLanes lanes;
+
+    RedisLane peerLane;
+
+    @BeforeEach
+    void openPeerLane() {
+        peerLane = RedisLane.over(peerRedis, "peer", TIMEOUT);
+    }
+
+    /** A lane holds one of its client's pooled connections until closed. */
+    @AfterEach
+    void closePeerLane() {
+        peerLane.close();
+    }
+
     @Test
     void aNonceClaimedOnOneInstanceIsAReplayOnTheOther() {
-        RedisNonceStore one = new RedisNonceStore(redis, PREFIX, TIMEOUT);
-        RedisNonceStore other = new RedisNonceStore(peerRedis, PREFIX, TIMEOUT);
+        RedisNonceStore one = new RedisNonceStore(lanes.calls(), PREFIX, TIMEOUT);
+        RedisNonceStore other = new RedisNonceStore(peerLane, PREFIX, TIMEOUT);
         String nonce = UUID.randomUUID().toString();
         Instant until = Instant.now().plusSeconds(30);
 
@@ -54,7 +72,7 @@ class RedisNonceStoreTest {
 
     @Test
     void theKeyExpiresAtUntil() {
-        RedisNonceStore store = new RedisNonceStore(redis, PREFIX, TIMEOUT);
+        RedisNonceStore store = new RedisNonceStore(lanes.calls(), PREFIX, TIMEOUT);
         String nonce = UUID.randomUUID().toString();
         String key = store.key("sha256:cccccccccccc", nonce);
         assertEquals("audiohook:nonce:sha256:cccccccccccc:" + nonce, key);
@@ -74,7 +92,7 @@ class RedisNonceStoreTest {
 
     @Test
     void aNonceWhoseWindowHasPassedIsStillAnswered() {
-        RedisNonceStore store = new RedisNonceStore(redis, PREFIX, TIMEOUT);
+        RedisNonceStore store = new RedisNonceStore(lanes.calls(), PREFIX, TIMEOUT);
         String nonce = UUID.randomUUID().toString();
         assertTrue(claim(store, "sha256:dddddddddddd", nonce, Instant.now().minusSeconds(5)));
     }

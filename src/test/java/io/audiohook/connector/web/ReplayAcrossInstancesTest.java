@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.audiohook.connector.auth.ApiKey;
@@ -21,6 +22,7 @@ import io.audiohook.connector.client.AudioHookClient;
 import io.audiohook.connector.client.ConnectResult;
 import io.audiohook.connector.client.GenesysSigner;
 import io.audiohook.connector.client.SessionConfig;
+import io.audiohook.connector.publish.RedisLane;
 import io.audiohook.connector.publish.RedisNonceStore;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -37,6 +39,8 @@ class ReplayAcrossInstancesTest extends ConnectorTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final String FINGERPRINT = ApiKey.of(TestCalls.KEY, TestCalls.SECRET).fingerprint();
 
+
+    RedisLane peerLane;
 
     @Inject
     NonceStore appStore;
@@ -82,6 +86,15 @@ class ReplayAcrossInstancesTest extends ConnectorTest {
     }
 
     private RedisNonceStore peer() {
-        return new RedisNonceStore(peerRedis, "audiohook", Duration.ofSeconds(2));
+        peerLane = RedisLane.over(peerRedis, "peer", Duration.ofSeconds(5));
+        return new RedisNonceStore(peerLane, "audiohook", Duration.ofSeconds(2));
+    }
+
+    /** A lane holds one of its client's pooled connections until closed. */
+    @AfterEach
+    void closePeerLane() {
+        if (peerLane != null) {
+            peerLane.close();
+        }
     }
 }
