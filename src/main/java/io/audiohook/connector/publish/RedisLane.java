@@ -115,6 +115,15 @@ public final class RedisLane {
         }
     }
 
+    String name() {
+        return name;
+    }
+
+    /** Commands sent and not answered yet. */
+    int commandsOut() {
+        return out.get();
+    }
+
     /** Connections opened so far: 1 while Redis stays up. */
     long connectionsOpened() {
         return opened.get();

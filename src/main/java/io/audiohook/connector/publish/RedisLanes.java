@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
 /**
@@ -20,9 +23,18 @@ public class RedisLanes {
     private final RedisLane events;
 
     /** @param silentAfter a lane whose connection answers nothing for this long while commands are out replaces it */
-    RedisLanes(ReactiveRedisDataSource redis, @ConfigProperty(name = "quarkus.redis.timeout") Duration silentAfter) {
+    RedisLanes(ReactiveRedisDataSource redis, @ConfigProperty(name = "quarkus.redis.timeout") Duration silentAfter,
+            MeterRegistry registry) {
         this.calls = RedisLane.over(redis, "calls", silentAfter);
         this.events = RedisLane.over(redis, "events", silentAfter);
+        for (RedisLane lane : new RedisLane[] { calls, events }) {
+            Gauge.builder("audiohook.redis.lane.commands.out", lane, RedisLane::commandsOut)
+                    .description("Redis commands sent on the lane and not answered yet").tag("lane", lane.name())
+                    .register(registry);
+            FunctionCounter.builder("audiohook.redis.lane.connections", lane, RedisLane::connectionsOpened)
+                    .description("connections the lane opened: 1, plus one after each cut or silent connection")
+                    .tag("lane", lane.name()).register(registry);
+        }
     }
 
     /** Upgrades and calls: nonce claims, the conversation ledger, readiness. */

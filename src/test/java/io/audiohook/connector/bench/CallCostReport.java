@@ -124,11 +124,16 @@ final class CallCostReport {
                     w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.0f", w.get("live_calls").asDouble()),
                     w.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.3f", w.get("connector_ms_per_call_second")
                             .asDouble()), pair(w.path("audio_to_request_ms")), pair(w.path("response_to_publish_ms")),
-                    w.has("redis_pool_wait_ms_mean") ? String.format(Locale.ROOT, "%.2f / %.2f", w.get(
-                            "redis_pool_wait_ms_mean").asDouble(), w.get("redis_command_ms_mean").asDouble()) : "–",
+                    w.has("redis_pool_wait_ms_mean") ? orDash(w.get("redis_pool_wait_ms_mean").asDouble()) + " / "
+                            + orDash(w.get("redis_command_ms_mean").asDouble()) : "–",
                     pair(pong)));
         }
         return t.append('\n').toString();
+    }
+
+    /** A mean, or a dash where nothing was measured (-1): the call path's commands use no pooled connection. */
+    private static String orDash(double mean) {
+        return mean < 0 ? "–" : String.format(Locale.ROOT, "%.2f", mean);
     }
 
     private static String pair(JsonNode percentiles) {
