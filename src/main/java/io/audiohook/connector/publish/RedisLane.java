@@ -75,6 +75,7 @@ public final class RedisLane {
         return send(request);
     }
 
+    /** One command on the lane's connection, out as soon as it is subscribed to. */
     public Uni<Response> send(Request request) {
         io.vertx.redis.client.Request core = request.getDelegate();
         return Uni.createFrom().<io.vertx.redis.client.Response>emitter(emitter -> run(c -> c.send(core))
