@@ -1,6 +1,5 @@
 package io.audiohook.connector.publish;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,6 @@ final class PublishRuns {
     }
 
     private final RedisLane redis;
-    private final Duration timeout;
     private final Lanes lanes;
     private final Executor home;
     private final Queue<ConversationOutbox> ready = new ConcurrentLinkedQueue<>();
@@ -84,10 +82,9 @@ final class PublishRuns {
      * @param home where runs are made: Redis' event loop, so that a run's command, its answer and the next
      *             run stay on one thread instead of crossing from the calls' loops to Redis' and back
      */
-    PublishRuns(RedisLane redis, Duration timeout, Executor home, Lanes lanes) {
+    PublishRuns(RedisLane redis, Executor home, Lanes lanes) {
         this.redis = redis;
         this.home = home;
-        this.timeout = timeout;
         this.lanes = lanes;
     }
 
@@ -145,8 +142,8 @@ final class PublishRuns {
                 }
             }
             sent.incrementAndGet();
+            // no timeout of its own: a run out on a silent connection fails when the lane closes it
             PUBLISH.run(redis, run.size(), keysThenArgs.toArray(String[]::new))
-                    .ifNoItem().after(timeout).fail()
                     .subscribe().with(reply -> ended(() -> {
                         for (int i = 0; i < run.size(); i++) {
                             Batch b = run.get(i);

@@ -15,6 +15,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -32,8 +33,8 @@ import io.vertx.redis.client.impl.RedisConnectionInternal;
  *
  * <p>The connection is taken from the client's pool when first needed and again after it fails or closes (every
  * command out on it fails then, so callers retry on the next). One that has commands out and has answered nothing
- * for {@code silentAfter} is closed the same way when the next command comes: a Redis that vanished without closing
- * the connection would otherwise hold every later command too. The number of commands out is bounded by the client's
+ * for {@code silentAfter} is closed the same way, when the next command comes or at the lane's {@link #watch}: a
+ * Redis that vanished without closing the connection would otherwise hold every command out and every later one. The number of commands out is bounded by the client's
  * {@code max-waiting-handlers}; past it a command fails at once ("waiting queue is full").
  */
 public final class RedisLane {
@@ -146,13 +147,9 @@ public final class RedisLane {
         while (true) {
             Future<RedisConnection> known = current.get();
             if (known != null && !known.failed()) {
-                if (!silent(now) || !current.compareAndSet(known, null)) {
+                if (!closedForSilence(known, now)) {
                     return known;
                 }
-                LOG.warnf("Redis lane %s: no answer for %d ms with %d command(s) out; closing its connection",
-                        name, (now - quietSince.get()) / 1_000_000, out.get());
-                quietSince.set(now); // the next connection gets its own silentAfter
-                known.onSuccess(RedisLane::forceClose);
                 continue;
             }
             Promise<RedisConnection> opening = Promise.promise();
@@ -161,6 +158,33 @@ public final class RedisLane {
                 return opening.future();
             }
         }
+    }
+
+    /**
+     * Also looks for a silent connection every {@code period}, so that the commands out on it fail even when no
+     * other command comes: callers then need no timeout of their own for a Redis that vanished.
+     *
+     * @return the timer's id, for {@link Vertx#cancelTimer(long)}
+     */
+    long watch(Vertx vertx, Duration period) {
+        return vertx.setPeriodic(period.toMillis(), id -> {
+            Future<RedisConnection> known = current.get();
+            if (known != null && !known.failed()) {
+                closedForSilence(known, nanoTime.getAsLong());
+            }
+        });
+    }
+
+    /** Closes the connection if it has been silent too long; its commands out then fail (Vert.x fails them). */
+    private boolean closedForSilence(Future<RedisConnection> known, long now) {
+        if (!silent(now) || !current.compareAndSet(known, null)) {
+            return false;
+        }
+        LOG.warnf("Redis lane %s: no answer for %d ms with %d command(s) out; closing its connection",
+                name, (now - quietSince.get()) / 1_000_000, out.get());
+        quietSince.set(now); // the next connection gets its own silentAfter
+        known.onSuccess(RedisLane::forceClose);
+        return true;
     }
 
     private boolean silent(long now) {

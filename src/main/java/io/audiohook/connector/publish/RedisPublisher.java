@@ -1,6 +1,5 @@
 package io.audiohook.connector.publish;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,11 +38,6 @@ import io.vertx.mutiny.redis.client.Request;
 public class RedisPublisher implements DesktopPresence.Watcher {
     private static final Logger LOG = Logger.getLogger(RedisPublisher.class);
     private static final int TRANSCRIPT_BATCH = 32;
-    /**
-     * A command without an answer counts as failed (and is retried) after this long, so a Redis that vanished
-     * without closing the connection cannot hold a conversation's lane forever. A late success then duplicates.
-     */
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     private final RedisLane redis;
     private final RedisStatus status;
@@ -71,7 +65,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
-        this.runs = new PublishRuns(this.redis, COMMAND_TIMEOUT, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
+        this.runs = new PublishRuns(this.redis, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
             @Override
             public List<PendingEvent> next(ConversationOutbox box) {
                 return outboxes.nextEvents(box);
@@ -158,8 +152,9 @@ public class RedisPublisher implements DesktopPresence.Watcher {
             requests.add(xadd);
         }
         requests.add(Request.cmd(Command.EXPIRE).arg(stream).arg(Math.max(1, transcriptConfig.retention().toSeconds())));
+        // no timeout of its own: a Redis that vanished without closing the connection cannot hold a conversation's
+        // lines for good, because the lane closes a connection silent for REDIS_TIMEOUT and what was out fails
         redis.batch(requests)
-                .ifNoItem().after(COMMAND_TIMEOUT).fail()
                 .subscribe().with(replies -> {
                     redisUp();
                     outboxes.linesWritten(box, batch);

@@ -3,7 +3,6 @@ package io.audiohook.connector.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +90,7 @@ class PublishRunsTest {
                 "ui-instance-1:" + joined.key), heard::add);
         try {
             Lanes lanes = new Lanes();
-            PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), Runnable::run, lanes);
+            PublishRuns runs = new PublishRuns(lane(), Runnable::run, lanes);
             lanes.waiting.put(first, events("first", 1));
             lanes.waiting.put(joined, events("joined", 3));
             lanes.waiting.put(notJoined, events("not-joined", 2));
@@ -129,7 +128,7 @@ class PublishRunsTest {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             Lanes lanes = new Lanes();
-            PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), task -> home.runOnContext(v -> task.run()),
+            PublishRuns runs = new PublishRuns(lane(), task -> home.runOnContext(v -> task.run()),
                     lanes);
             long before = runs.runsSent();
             List<ConversationOutbox> boxes = conversations(lanes, prefix, "home-", 400);
@@ -161,7 +160,7 @@ class PublishRunsTest {
 
         String prefix = "projects/p/conversations/loop-" + UUID.randomUUID() + "-";
         Lanes lanes = new Lanes();
-        PublishRuns runs = new PublishRuns(lane(), Duration.ofSeconds(5), home, lanes);
+        PublishRuns runs = new PublishRuns(lane(), home, lanes);
         List<ConversationOutbox> boxes = conversations(lanes, prefix, "loop-", 300);
         boxes.forEach(runs::ready);
 

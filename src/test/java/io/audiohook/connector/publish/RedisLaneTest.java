@@ -119,6 +119,29 @@ class RedisLaneTest {
         assertEquals(2, lane.connectionsOpened());
     }
 
+    @Test
+    void theWatchClosesASilentConnectionWithoutWaitingForAnotherCommand() throws Exception {
+        long watch = lane.watch(vertx, Duration.ofMillis(100));
+        try {
+            assertEquals("PONG", ping(lane));
+            proxy.stall();
+            long start = System.nanoTime();
+            CompletableFuture<String> lost = lane.execute("PING").map(r -> r.toString()).subscribeAsCompletionStage();
+
+            assertThrows(ExecutionException.class, () -> lost.get(2, TimeUnit.SECONDS));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMillis >= SILENT_AFTER.toMillis() && tookMillis < 1_000,
+                    "failed once silent for " + SILENT_AFTER + " and within a watch period after: " + tookMillis + " ms");
+            assertEquals(0, lane.commandsOut());
+
+            proxy.pass();
+            assertEquals("PONG", ping(lane), "the next command goes out on a new connection");
+            assertEquals(2, lane.connectionsOpened());
+        } finally {
+            vertx.cancelTimer(watch);
+        }
+    }
+
     private static String ping(RedisLane lane) {
         return lane.execute("PING").map(r -> r.toString()).await().atMost(Duration.ofSeconds(2));
     }
