@@ -34,8 +34,9 @@ import io.vertx.redis.client.impl.RedisConnectionInternal;
  * <p>The connection is taken from the client's pool when first needed and again after it fails or closes (every
  * command out on it fails then, so callers retry on the next). One that has commands out and has answered nothing
  * for {@code silentAfter} is closed the same way, when the next command comes or at the lane's {@link #watch}: a
- * Redis that vanished without closing the connection would otherwise hold every command out and every later one. The number of commands out is bounded by the client's
- * {@code max-waiting-handlers}; past it a command fails at once ("waiting queue is full").
+ * Redis that vanished without closing the connection would otherwise hold every command out and every later one.
+ * The number of commands out is bounded by the client's {@code max-waiting-handlers}; past it a command fails at
+ * once ("waiting queue is full").
  */
 public final class RedisLane {
     private static final Logger LOG = Logger.getLogger(RedisLane.class);
