@@ -28,7 +28,7 @@ import io.vertx.mutiny.redis.client.Request;
  * writer of the {@link Outboxes}.
  * <p>
  * {@link #publish} only renders the event and queues it in its conversation's outbox; Redis work runs on the
- * Vert.x event loop through the reactive client. Per conversation one batch is out at a time and a failed batch
+ * Vert.x event loop through the reactive client, on the events lane ({@link RedisLanes#events()}). Per conversation one batch is out at a time and a failed batch
  * returns to the front, so events reach the desktop in order also across Redis outages; the batches of all ready
  * conversations go to Redis together ({@link PublishRuns}). Events of a
  * conversation no desktop has joined yet (no key) wait in the outbox; {@link DesktopPresence}'s shared tick
@@ -52,8 +52,9 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private final PublishRuns runs;
     private volatile boolean warnedDown;
 
-    RedisPublisher(ReactiveRedisDataSource redis, RedisLanes lanes, RedisStatus status, PublishSettings config, MeterRegistry registry,
-            DesktopPresence presence, Vertx vertx) {
+    /** @param pool the client whose pooled connections' loop the runs are made on ({@link RedisLoop}) */
+    RedisPublisher(ReactiveRedisDataSource pool, RedisLanes lanes, RedisStatus status, PublishSettings config,
+            MeterRegistry registry, DesktopPresence presence, Vertx vertx) {
         this.redis = lanes.events();
         this.status = status;
         this.transcriptConfig = config.transcript();
@@ -65,7 +66,7 @@ public class RedisPublisher implements DesktopPresence.Watcher {
         Gauge.builder("audiohook.publish.outbox.bytes", outboxes, Outboxes::pendingBytes)
                 .description("estimated heap held by waiting events and transcript lines").register(registry);
         Gauge.builder("audiohook.publish.outbox.conversations", outboxes, Outboxes::conversations).register(registry);
-        this.runs = new PublishRuns(this.redis, RedisLoop.of(vertx, redis), new PublishRuns.Lanes() {
+        this.runs = new PublishRuns(redis, RedisLoop.of(vertx, pool), new PublishRuns.Lanes() {
             @Override
             public List<PendingEvent> next(ConversationOutbox box) {
                 return outboxes.nextEvents(box);
