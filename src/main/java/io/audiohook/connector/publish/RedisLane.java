@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
@@ -70,44 +71,33 @@ public final class RedisLane {
 
     /** As {@link ReactiveRedisDataSource#execute(Command, String...)}, on this lane's connection. */
     public Uni<Response> execute(Command command, String... args) {
-        Request request = Request.cmd(command);
+        io.vertx.redis.client.Request request = io.vertx.redis.client.Request.cmd(command.getDelegate());
         for (String arg : args) {
             request.arg(arg);
         }
-        return send(request);
-    }
-
-    /** One command on the lane's connection, out as soon as it is subscribed to. */
-    public Uni<Response> send(Request request) {
-        io.vertx.redis.client.Request core = request.getDelegate();
-        return Uni.createFrom().<io.vertx.redis.client.Response>emitter(emitter -> run(c -> c.send(core))
-                        .onComplete(answer -> {
-                            if (answer.succeeded()) {
-                                emitter.complete(answer.result());
-                            } else {
-                                emitter.fail(answer.cause());
-                            }
-                        }))
-                .map(Response::newInstance);
+        return answered(c -> c.send(request)).map(Response::newInstance);
     }
 
     /** The commands written together and answered together (one write, one reply list). */
     public Uni<List<Response>> batch(List<Request> requests) {
         List<io.vertx.redis.client.Request> core = new ArrayList<>(requests.size());
         requests.forEach(r -> core.add(r.getDelegate()));
-        return Uni.createFrom().<List<io.vertx.redis.client.Response>>emitter(emitter -> run(c -> c.batch(core))
-                        .onComplete(answer -> {
-                            if (answer.succeeded()) {
-                                emitter.complete(answer.result());
-                            } else {
-                                emitter.fail(answer.cause());
-                            }
-                        }))
-                .map(replies -> {
-                    List<Response> wrapped = new ArrayList<>(replies.size());
-                    replies.forEach(r -> wrapped.add(Response.newInstance(r)));
-                    return wrapped;
-                });
+        return answered(c -> c.batch(core)).map(replies -> {
+            List<Response> wrapped = new ArrayList<>(replies.size());
+            replies.forEach(r -> wrapped.add(Response.newInstance(r)));
+            return wrapped;
+        });
+    }
+
+    /** The command, sent on the lane when the Uni is subscribed to, and its answer. */
+    private <T> Uni<T> answered(Function<RedisConnection, Future<T>> command) {
+        return Uni.createFrom().emitter(emitter -> run(command).onComplete(answer -> {
+            if (answer.succeeded()) {
+                emitter.complete(answer.result());
+            } else {
+                emitter.fail(answer.cause());
+            }
+        }));
     }
 
     /** Hands the connection back to the client's pool (a lane made for a while, as a test's second instance). */
@@ -132,7 +122,7 @@ public final class RedisLane {
         return opened.get();
     }
 
-    private <T> Future<T> run(java.util.function.Function<RedisConnection, Future<T>> command) {
+    private <T> Future<T> run(Function<RedisConnection, Future<T>> command) {
         long now = nanoTime.getAsLong();
         Future<RedisConnection> connection = connection(now);
         if (out.getAndIncrement() == 0) {
