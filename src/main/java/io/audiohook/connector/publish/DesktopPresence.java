@@ -48,7 +48,6 @@ public class DesktopPresence {
     }
 
     private final RedisLane redis;
-    private final RedisStatus status;
     private final Vertx vertx;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
     private final AtomicInteger roundsInFlight = new AtomicInteger();
@@ -56,9 +55,8 @@ public class DesktopPresence {
     /** Started with the first watcher: an instance that never waits for desktops runs no timer. */
     private long timer = -1;
 
-    DesktopPresence(RedisLanes lanes, RedisStatus status, PublishSettings settings, Vertx vertx) {
+    DesktopPresence(RedisLanes lanes, PublishSettings settings, Vertx vertx) {
         this.redis = lanes.events();
-        this.status = status;
         this.vertx = vertx;
         this.intervalMillis = Math.max(10, settings.outbox().pollInterval().toMillis());
     }
@@ -97,7 +95,6 @@ public class DesktopPresence {
         }
         round.ifNoItem().after(TIMEOUT).fail().subscribe().with(reply -> {
             roundsInFlight.decrementAndGet();
-            status.succeeded();
             each(Watcher::lookupAnswered);
             for (int i = 0; i < keys.size(); i++) {
                 if (reply.get(i) != null) {
@@ -111,7 +108,6 @@ public class DesktopPresence {
 
     private void failed(Throwable error) {
         roundsInFlight.decrementAndGet();
-        status.failed(error);
         LOG.debugf("cannot look for joined desktops: %s", error.toString());
         each(w -> w.lookupFailed(error));
     }

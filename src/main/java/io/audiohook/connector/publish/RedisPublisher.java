@@ -40,7 +40,6 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private static final int TRANSCRIPT_BATCH = 32;
 
     private final RedisLane redis;
-    private final RedisStatus status;
     private final PublishSettings.Transcript transcriptConfig;
     private final String keyPrefix;
     private final PublishStats stats;
@@ -53,10 +52,9 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     private volatile boolean warnedDown;
 
     /** @param pool the client whose pooled connections' loop the runs are made on ({@link RedisLoop}) */
-    RedisPublisher(ReactiveRedisDataSource pool, RedisLanes lanes, RedisStatus status, PublishSettings config,
+    RedisPublisher(ReactiveRedisDataSource pool, RedisLanes lanes, PublishSettings config,
             MeterRegistry registry, DesktopPresence presence, Vertx vertx) {
         this.redis = lanes.events();
-        this.status = status;
         this.transcriptConfig = config.transcript();
         this.keyPrefix = config.keyPrefix();
         this.stats = new PublishStats(registry);
@@ -207,7 +205,6 @@ public class RedisPublisher implements DesktopPresence.Watcher {
     // ------------------------------------------------------------------ bookkeeping
 
     private void redisUp() {
-        status.succeeded();
         if (warnedDown) {
             warnedDown = false;
             LOG.info("Redis answers again: waiting events flow");
@@ -216,7 +213,6 @@ public class RedisPublisher implements DesktopPresence.Watcher {
 
     private void redisDown(Throwable error) {
         stats.failure();
-        status.failed(error);
         if (!warnedDown) {
             warnedDown = true;
             LOG.warnf("Redis command failed (%s): events wait and are retried with backoff", error.toString());
